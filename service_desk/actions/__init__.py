@@ -1,0 +1,1 @@
+"""Counter actions: one public function = one transaction with its audit rows."""

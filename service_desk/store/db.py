@@ -1,0 +1,54 @@
+"""Opening the one SQLite file with the pragmas the counter relies on."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from service_desk.store.errors import StorageError, StorageProblem, classify
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if needed) the database with WAL, foreign keys and synchronous=FULL."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 5000")
+        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(path) != ":memory:" and mode.lower() != "wal":
+            raise StorageError(StorageProblem.CANNOT_OPEN, f"journal_mode={mode}")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        raise _translate(exc) from exc
+    return db
+
+
+def _translate(exc: sqlite3.Error) -> Exception:
+    mapped = classify(exc)
+    if mapped is not None:
+        return mapped
+    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+        return StorageError(StorageProblem.NOT_A_DATABASE, str(exc))
+    return exc
+
+
+@contextlib.contextmanager
+def storage_errors() -> Iterator[None]:
+    """Re-raise known sqlite3 failures as StorageError; let bugs through unchanged."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise _translate(exc) from exc
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One counter action = one transaction; storage failures surface as StorageError."""
+    with storage_errors(), db.atomic():
+        yield db

@@ -1,0 +1,68 @@
+"""Numbered schema migrations (sqlite_utils.migrations), with a copy of the file first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from service_desk.store import schema_v1
+from service_desk.store.db import storage_errors
+from service_desk.store.errors import StorageError, StorageProblem
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Migrations("service_desk")
+
+
+@MIGRATIONS(name="001_initial")
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    for statement in schema_v1.STATEMENTS:
+        db.execute(statement)
+
+
+def known_names() -> list[str]:
+    return [m.name for m in MIGRATIONS._migrations]
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """How many of our migrations this file has (0 for a new file)."""
+    return len(MIGRATIONS.applied(db))
+
+
+def check_not_newer(db: sqlite_utils.Database) -> None:
+    """Refuse a database written by a newer release of the app."""
+    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known_names()]
+    if unknown:
+        raise StorageError(StorageProblem.NEWER_SCHEMA, ", ".join(unknown))
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None) -> Path | None:
+    """Apply pending migrations; return the path of the safety copy, if one was made."""
+    with storage_errors():
+        check_not_newer(db)
+        pending = MIGRATIONS.pending(db)
+        if not pending:
+            return None
+        copy = None
+        if path is not None and db.table_names():
+            copy = _safety_copy(db, path, pending[0].name)
+        MIGRATIONS.apply(db)
+    log.info("applied migrations %s", [m.name for m in pending])
+    return copy
+
+
+def _safety_copy(db: sqlite_utils.Database, path: Path, before: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-{before}.{stamp}.sqlite3")
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    log.info("copied database to %s before migrating", target)
+    return target
