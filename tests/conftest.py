@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
-import pytest  # noqa: E402
+import pytest
 
-from service_desk.actions.context import Ctx  # noqa: E402
-from service_desk.domain.clock import fixed_clock  # noqa: E402
-from service_desk.store.open import open_database  # noqa: E402
+from service_desk.actions.context import Ctx
+from service_desk.domain.clock import fixed_clock
+from service_desk.store.open import open_database
 
 NOW = dt.datetime(2026, 11, 27, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 

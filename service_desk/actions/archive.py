@@ -154,9 +154,7 @@ def _vehicle_record(x: VehicleInput) -> dict[str, Any]:
     }
 
 
-def register_walk_in(
-    ctx: Ctx, customer: CustomerInput, vehicle: VehicleInput
-) -> tuple[int, int]:
+def register_walk_in(ctx: Ctx, customer: CustomerInput, vehicle: VehicleInput) -> tuple[int, int]:
     """A new customer with their car, in one step. All problems are reported together."""
     ctx.actor()
     c, x = customer.normalized(), vehicle.normalized()
@@ -198,8 +196,14 @@ def _insert_vehicle(ctx: Ctx, owner_id: int, x: VehicleInput) -> int:
     record = {**_vehicle_record(x), "owner_id": owner_id}
     vid = ctx.db["vehicles"].insert({**record, "created_at": now, "updated_at": now}).last_pk
     ctx.db["vehicle_owners"].insert(
-        {"vehicle_id": vid, "customer_id": owner_id, "since": now, "until": None,
-         "staff_id": ctx.user_id, "note": ""}
+        {
+            "vehicle_id": vid,
+            "customer_id": owner_id,
+            "since": now,
+            "until": None,
+            "staff_id": ctx.user_id,
+            "note": "",
+        }
     )
     if x.odometer_km is not None:
         _insert_odometer(ctx, int(vid), x.odometer_km, "registration", x.odometer_reason, None)
@@ -232,8 +236,13 @@ def update_vehicle(ctx: Ctx, vehicle_id: int, vehicle: VehicleInput) -> None:
 
 
 def record_odometer(
-    ctx: Ctx, vehicle_id: int, km: int, source: str, reason: str = "",
-    order_id: int | None = None, confirmed: set[str] | frozenset[str] = frozenset(),
+    ctx: Ctx,
+    vehicle_id: int,
+    km: int,
+    source: str,
+    reason: str = "",
+    order_id: int | None = None,
+    confirmed: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     ctx.actor()
     _require(ctx, "vehicles", vehicle_id)
@@ -248,8 +257,15 @@ def _insert_odometer(
     ctx: Ctx, vehicle_id: int, km: int, source: str, reason: str, order_id: int | None
 ) -> None:
     ctx.db["odometer_readings"].insert(
-        {"vehicle_id": vehicle_id, "km": km, "at": ctx.now(), "source": source,
-         "order_id": order_id, "reason": reason.strip(), "staff_id": ctx.user_id}
+        {
+            "vehicle_id": vehicle_id,
+            "km": km,
+            "at": ctx.now(),
+            "source": source,
+            "order_id": order_id,
+            "reason": reason.strip(),
+            "staff_id": ctx.user_id,
+        }
     )
 
 
@@ -267,12 +283,24 @@ def change_owner(ctx: Ctx, vehicle_id: int, new_owner_id: int, note: str = "") -
             [now, vehicle_id],
         )
         db["vehicle_owners"].insert(
-            {"vehicle_id": vehicle_id, "customer_id": new_owner_id, "since": now, "until": None,
-             "staff_id": ctx.user_id, "note": note.strip()}
+            {
+                "vehicle_id": vehicle_id,
+                "customer_id": new_owner_id,
+                "since": now,
+                "until": None,
+                "staff_id": ctx.user_id,
+                "note": note.strip(),
+            }
         )
         db["vehicles"].update(vehicle_id, {"owner_id": new_owner_id, "updated_at": now})
-        audit(ctx, "vehicle", vehicle_id, "change_owner",
-              {"owner_id": vehicle["owner_id"]}, {"owner_id": new_owner_id, "note": note})
+        audit(
+            ctx,
+            "vehicle",
+            vehicle_id,
+            "change_owner",
+            {"owner_id": vehicle["owner_id"]},
+            {"owner_id": new_owner_id, "note": note},
+        )
 
 
 def _require(ctx: Ctx, table: str, record_id: int) -> dict[str, Any]:

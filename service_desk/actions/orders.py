@@ -26,11 +26,22 @@ def open_order(ctx: Ctx, vehicle_id: int, request: str = "") -> int:
     now = ctx.now()
     with ctx.transaction() as db:
         number = _next_number(ctx)
-        order_id = db["repair_orders"].insert(
-            {"number": number, "vehicle_id": vehicle_id, "customer_id": vehicle["owner_id"],
-             "advisor_id": ctx.user_id, "state": "reception", "request": request.strip(),
-             "created_at": now, "updated_at": now}
-        ).last_pk
+        order_id = (
+            db["repair_orders"]
+            .insert(
+                {
+                    "number": number,
+                    "vehicle_id": vehicle_id,
+                    "customer_id": vehicle["owner_id"],
+                    "advisor_id": ctx.user_id,
+                    "state": "reception",
+                    "request": request.strip(),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            .last_pk
+        )
         _event(ctx, int(order_id), None, "reception", "")
         audit(ctx, "order", order_id, "open", None, {"number": number})
     return int(order_id)
@@ -48,11 +59,18 @@ def _next_number(ctx: Ctx) -> str:
     return format_number(settings.get(ctx.db, "order_prefix"), day, seq)
 
 
-def _event(ctx: Ctx, order_id: int, src: str | None, dst: str, note: str,
-           staff_id: int | None = None) -> None:
+def _event(
+    ctx: Ctx, order_id: int, src: str | None, dst: str, note: str, staff_id: int | None = None
+) -> None:
     ctx.db["order_events"].insert(
-        {"order_id": order_id, "at": ctx.now(), "staff_id": staff_id or ctx.user_id,
-         "from_state": src, "to_state": dst, "note": note}
+        {
+            "order_id": order_id,
+            "at": ctx.now(),
+            "staff_id": staff_id or ctx.user_id,
+            "from_state": src,
+            "to_state": dst,
+            "note": note,
+        }
     )
 
 
@@ -60,21 +78,33 @@ def _order(ctx: Ctx, order_id: int) -> dict[str, Any]:
     return _require(ctx, "repair_orders", order_id)
 
 
-def _facts(ctx: Ctx, order: dict[str, Any], actor_role: str = "advisor",
-           reason: str = "") -> lifecycle.OrderFacts:
+def _facts(
+    ctx: Ctx, order: dict[str, Any], actor_role: str = "advisor", reason: str = ""
+) -> lifecycle.OrderFacts:
     lines = ctx.db.execute(
         "SELECT count(*) FROM order_lines WHERE order_id = ? AND status = 'active'",
         [order["id"]],
     ).fetchone()[0]
     return lifecycle.OrderFacts(
-        state=order["state"], active_lines=lines, request=order["request"],
-        diagnosis_consent=bool(order["diagnosis_consent"]), promised_at=order["promised_at"],
-        actor_role=actor_role, reason=reason,
+        state=order["state"],
+        active_lines=lines,
+        request=order["request"],
+        diagnosis_consent=bool(order["diagnosis_consent"]),
+        promised_at=order["promised_at"],
+        actor_role=actor_role,
+        reason=reason,
     )
 
 
-def _move(ctx: Ctx, order: dict[str, Any], to_state: str, changes: dict[str, Any],
-          note: str = "", actor: dict[str, Any] | None = None, reason: str = "") -> None:
+def _move(
+    ctx: Ctx,
+    order: dict[str, Any],
+    to_state: str,
+    changes: dict[str, Any],
+    note: str = "",
+    actor: dict[str, Any] | None = None,
+    reason: str = "",
+) -> None:
     """One lifecycle step: guarded by the domain, recorded as an event with who and when."""
     actor = actor or ctx.actor()
     facts = _facts(ctx, {**order, **changes}, actor["role"], reason)
@@ -97,9 +127,17 @@ def _editable(ctx: Ctx, order_id: int) -> dict[str, Any]:
 
 
 def save_reception(
-    ctx: Ctx, order_id: int, *, request: str, other_requests: str = "", diagnosis: str = "",
-    technician: str = "", repair_category: str | None = None, odometer_in: int | None = None,
-    odometer_reason: str = "", promised_at: dt.datetime | None = None,
+    ctx: Ctx,
+    order_id: int,
+    *,
+    request: str,
+    other_requests: str = "",
+    diagnosis: str = "",
+    technician: str = "",
+    repair_category: str | None = None,
+    odometer_in: int | None = None,
+    odometer_reason: str = "",
+    promised_at: dt.datetime | None = None,
     confirmed: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Save what was agreed at the counter so far: the customer's words, diagnosis, promise."""
@@ -120,8 +158,10 @@ def save_reception(
         problems.append(v.Problem("repair_category", "category.required"))
     v.raise_if_errors(problems, set(confirmed))
     changes = {
-        "request": request.strip(), "other_requests": other_requests.strip(),
-        "diagnosis": diagnosis.strip(), "technician": technician.strip(),
+        "request": request.strip(),
+        "other_requests": other_requests.strip(),
+        "diagnosis": diagnosis.strip(),
+        "technician": technician.strip(),
         "repair_category": repair_category or order["repair_category"],
         "odometer_in": odometer_in,
         "promised_at": iso(promised_at) if promised_at else None,
@@ -129,10 +169,10 @@ def save_reception(
     with ctx.transaction() as db:
         db["repair_orders"].update(order_id, {**changes, "updated_at": ctx.now()})
         if changed_km and odometer_in is not None:
-            _insert_odometer(ctx, order["vehicle_id"], odometer_in, "reception",
-                             odometer_reason, order_id)
-        audit(ctx, "order", order_id, "save",
-              {k: order[k] for k in changes}, changes)
+            _insert_odometer(
+                ctx, order["vehicle_id"], odometer_in, "reception", odometer_reason, order_id
+            )
+        audit(ctx, "order", order_id, "save", {k: order[k] for k in changes}, changes)
 
 
 def record_consent(ctx: Ctx, order_id: int, note: str = "") -> None:
@@ -140,8 +180,13 @@ def record_consent(ctx: Ctx, order_id: int, note: str = "") -> None:
     order = _editable(ctx, order_id)
     now = ctx.now()
     with ctx.transaction():
-        _move(ctx, order, "diagnosis", {"diagnosis_consent": 1, "consent_at": now},
-              note or "customer consented to diagnosis")
+        _move(
+            ctx,
+            order,
+            "diagnosis",
+            {"diagnosis_consent": 1, "consent_at": now},
+            note or "customer consented to diagnosis",
+        )
         audit(ctx, "order", order_id, "consent", None, {"consent_at": now})
 
 
@@ -159,10 +204,19 @@ def add_line(ctx: Ctx, order_id: int, line: LineDraft) -> int:
 
 def _insert_line(ctx: Ctx, order_id: int, line: LineDraft) -> int:
     record = {**asdict(line), "amount_fen": line.amount_fen}
-    line_id = ctx.db["order_lines"].insert(
-        {**record, "order_id": order_id, "status": "active", "created_at": ctx.now(),
-         "created_by": ctx.user_id}
-    ).last_pk
+    line_id = (
+        ctx.db["order_lines"]
+        .insert(
+            {
+                **record,
+                "order_id": order_id,
+                "status": "active",
+                "created_at": ctx.now(),
+                "created_by": ctx.user_id,
+            }
+        )
+        .last_pk
+    )
     audit(ctx, "order_line", line_id, "add", None, {**record, "order_id": order_id})
     return int(line_id)
 
@@ -235,12 +289,24 @@ def decline(ctx: Ctx, order_id: int, fee_fen: int | None = None, note: str = "")
     now = ctx.now()
     with ctx.transaction():
         if fee:
-            _insert_line(ctx, order_id, LineDraft(
-                kind="fee", description="诊断/估价费", mode="item", qty_milli=1000,
-                unit_price_fen=fee,
-            ))
-        _move(ctx, order, "declined", {"declined_at": now, "decline_fee_fen": fee},
-              note or "customer declined")
+            _insert_line(
+                ctx,
+                order_id,
+                LineDraft(
+                    kind="fee",
+                    description="诊断/估价费",
+                    mode="item",
+                    qty_milli=1000,
+                    unit_price_fen=fee,
+                ),
+            )
+        _move(
+            ctx,
+            order,
+            "declined",
+            {"declined_at": now, "decline_fee_fen": fee},
+            note or "customer declined",
+        )
         audit(ctx, "order", order_id, "decline", None, {"fee_fen": fee, "note": note})
 
 
@@ -250,10 +316,23 @@ def void(ctx: Ctx, order_id: int, supervisor_id: int, pin: str, reason: str) -> 
     supervisor = verify_supervisor(ctx, supervisor_id, pin)
     order = _order(ctx, order_id)
     with ctx.transaction():
-        _move(ctx, order, "void", {"void_reason": reason.strip()}, actor=supervisor,
-              reason=reason.strip())
-        audit(ctx, "order", order_id, "void", {"state": order["state"]},
-              {"reason": reason.strip()}, staff_id=supervisor["id"])
+        _move(
+            ctx,
+            order,
+            "void",
+            {"void_reason": reason.strip()},
+            actor=supervisor,
+            reason=reason.strip(),
+        )
+        audit(
+            ctx,
+            "order",
+            order_id,
+            "void",
+            {"state": order["state"]},
+            {"reason": reason.strip()},
+            staff_id=supervisor["id"],
+        )
 
 
 def hand_on(ctx: Ctx, order_id: int, to_staff_id: int, note: str = "") -> None:
@@ -267,7 +346,30 @@ def hand_on(ctx: Ctx, order_id: int, to_staff_id: int, note: str = "") -> None:
         raise ActionError("owner.same", "advisor")
     with ctx.transaction() as db:
         db["repair_orders"].update(order_id, {"advisor_id": to_staff_id, "updated_at": ctx.now()})
-        _event(ctx, order_id, order["state"], order["state"],
-               f"handed on to {to['name']}" + (f": {note.strip()}" if note.strip() else ""))
-        audit(ctx, "order", order_id, "hand_on", {"advisor_id": order["advisor_id"]},
-              {"advisor_id": to_staff_id})
+        _event(
+            ctx,
+            order_id,
+            order["state"],
+            order["state"],
+            f"handed on to {to['name']}" + (f": {note.strip()}" if note.strip() else ""),
+        )
+        audit(
+            ctx,
+            "order",
+            order_id,
+            "hand_on",
+            {"advisor_id": order["advisor_id"]},
+            {"advisor_id": to_staff_id},
+        )
+
+
+def advance(ctx: Ctx, order_id: int, to_state: str, note: str = "") -> None:
+    """A lifecycle step after signing (check-in, workshop, pickup …), guarded by the domain.
+
+    The desks that own those steps record their own details and then call this."""
+    order = _order(ctx, order_id)
+    if to_state in ("signed", "declined", "void", "diagnosis", "estimate"):
+        raise ActionError("transition.use_desk", None, to_state=to_state)
+    with ctx.transaction():
+        _move(ctx, order, to_state, {}, note)
+        audit(ctx, "order", order_id, "advance", {"state": order["state"]}, {"state": to_state})

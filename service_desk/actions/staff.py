@@ -34,18 +34,27 @@ def add_staff(ctx: Ctx, name: str, role: str, pin: str = "") -> int:
     if row(ctx.db, "SELECT id FROM staff WHERE name = ?", [name]):
         raise ActionError("staff.duplicate", "name")
     with ctx.transaction() as db:
-        staff_id = db["staff"].insert(
-            {
-                "name": name,
-                "role": role,
-                "pin_hash": pin_hash,
-                "pin_salt": pin_salt,
-                "active": 1,
-                "created_at": ctx.now(),
-            }
-        ).last_pk
+        staff_id = (
+            db["staff"]
+            .insert(
+                {
+                    "name": name,
+                    "role": role,
+                    "pin_hash": pin_hash,
+                    "pin_salt": pin_salt,
+                    "active": 1,
+                    "created_at": ctx.now(),
+                }
+            )
+            .last_pk
+        )
         audit(
-            ctx, "staff", staff_id, "add", None, {"name": name, "role": role},
+            ctx,
+            "staff",
+            staff_id,
+            "add",
+            None,
+            {"name": name, "role": role},
             staff_id=ctx.user_id if not first else staff_id,
         )
     return int(staff_id)
@@ -61,7 +70,8 @@ def set_active(ctx: Ctx, staff_id: int, active: bool) -> None:
 def verify_supervisor(ctx: Ctx, staff_id: int, pin: str) -> dict[str, Any]:
     """The supervisor's record if the PIN is right; ActionError otherwise."""
     sup = row(
-        ctx.db, "SELECT * FROM staff WHERE id = ? AND active = 1 AND role = 'supervisor'",
+        ctx.db,
+        "SELECT * FROM staff WHERE id = ? AND active = 1 AND role = 'supervisor'",
         [staff_id],
     )
     if sup is None:

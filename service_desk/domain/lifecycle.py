@@ -11,8 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 STATES = (
-    "reception", "diagnosis", "estimate", "declined", "closed", "signed", "checked_in",
-    "handed_off", "in_progress", "completed", "ready", "settled", "released", "done", "void",
+    "reception",
+    "diagnosis",
+    "estimate",
+    "declined",
+    "closed",
+    "signed",
+    "checked_in",
+    "handed_off",
+    "in_progress",
+    "completed",
+    "ready",
+    "settled",
+    "released",
+    "done",
+    "void",
 )
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {

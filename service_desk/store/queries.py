@@ -38,11 +38,19 @@ def search_ids(db: sqlite_utils.Database, text: str, limit: int = 50) -> dict[st
             found[_KIND_BY_CODE[rowid % 4]].append(rowid // 4)
         return found
     like = f"%{text}%"
-    found["customers"] = [r[0] for r in db.execute(
-        "SELECT id FROM customers WHERE name LIKE ? OR phone LIKE ? ORDER BY id DESC LIMIT ?",
-        [like, like, limit])]
-    found["vehicles"] = [r[0] for r in db.execute(
-        "SELECT id FROM vehicles WHERE plate LIKE ? ORDER BY id DESC LIMIT ?", [like, limit])]
+    found["customers"] = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM customers WHERE name LIKE ? OR phone LIKE ? ORDER BY id DESC LIMIT ?",
+            [like, like, limit],
+        )
+    ]
+    found["vehicles"] = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM vehicles WHERE plate LIKE ? ORDER BY id DESC LIMIT ?", [like, limit]
+        )
+    ]
     return found
 
 
@@ -64,9 +72,7 @@ def search(db: sqlite_utils.Database, text: str, limit: int = 50) -> list[Row]:
             seen.add((r["customer_id"], r["vehicle_id"]))
     if customer_only:
         marks = ",".join("?" * len(customer_only))
-        for r in db.query(
-            f"{_HIT_SQL_CUSTOMER} WHERE c.id IN ({marks})", customer_only
-        ):
+        for r in db.query(f"{_HIT_SQL_CUSTOMER} WHERE c.id IN ({marks})", customer_only):
             if (r["customer_id"], r["vehicle_id"]) not in seen:
                 rows.append(r)
                 seen.add((r["customer_id"], r["vehicle_id"]))
@@ -88,14 +94,22 @@ _HIT_SQL_CUSTOMER = (
 
 
 def customer(db: sqlite_utils.Database, customer_id: int) -> Row | None:
-    return one(db, """SELECT c.*, s.name AS first_contact_name FROM customers c
-                      JOIN staff s ON s.id = c.first_contact_id WHERE c.id = ?""", [customer_id])
+    return one(
+        db,
+        """SELECT c.*, s.name AS first_contact_name FROM customers c
+                      JOIN staff s ON s.id = c.first_contact_id WHERE c.id = ?""",
+        [customer_id],
+    )
 
 
 def vehicle(db: sqlite_utils.Database, vehicle_id: int) -> Row | None:
-    return one(db, """SELECT v.*, (SELECT km FROM odometer_readings r WHERE r.vehicle_id = v.id
+    return one(
+        db,
+        """SELECT v.*, (SELECT km FROM odometer_readings r WHERE r.vehicle_id = v.id
                                   ORDER BY r.id DESC LIMIT 1) AS last_km
-                      FROM vehicles v WHERE v.id = ?""", [vehicle_id])
+                      FROM vehicles v WHERE v.id = ?""",
+        [vehicle_id],
+    )
 
 
 def vehicles_of(db: sqlite_utils.Database, customer_id: int) -> list[Row]:
@@ -103,15 +117,25 @@ def vehicles_of(db: sqlite_utils.Database, customer_id: int) -> list[Row]:
 
 
 def owner_history(db: sqlite_utils.Database, vehicle_id: int) -> list[Row]:
-    return list(db.query("""SELECT o.*, c.name AS customer_name, c.phone FROM vehicle_owners o
+    return list(
+        db.query(
+            """SELECT o.*, c.name AS customer_name, c.phone FROM vehicle_owners o
                             JOIN customers c ON c.id = o.customer_id
-                            WHERE o.vehicle_id = ? ORDER BY o.id""", [vehicle_id]))
+                            WHERE o.vehicle_id = ? ORDER BY o.id""",
+            [vehicle_id],
+        )
+    )
 
 
 def odometer_history(db: sqlite_utils.Database, vehicle_id: int) -> list[Row]:
-    return list(db.query("""SELECT r.*, s.name AS staff_name FROM odometer_readings r
+    return list(
+        db.query(
+            """SELECT r.*, s.name AS staff_name FROM odometer_readings r
                             JOIN staff s ON s.id = r.staff_id
-                            WHERE r.vehicle_id = ? ORDER BY r.id DESC""", [vehicle_id]))
+                            WHERE r.vehicle_id = ? ORDER BY r.id DESC""",
+            [vehicle_id],
+        )
+    )
 
 
 _ORDER_LIST = """SELECT o.id, o.number, o.state, o.created_at, o.updated_at, o.promised_at,
@@ -124,33 +148,46 @@ _ORDER_LIST = """SELECT o.id, o.number, o.state, o.created_at, o.updated_at, o.p
 
 
 def orders_of_vehicle(db: sqlite_utils.Database, vehicle_id: int) -> list[Row]:
-    return list(db.query(f"{_ORDER_LIST} WHERE o.vehicle_id = ? ORDER BY o.id DESC",
-                         [vehicle_id]))
+    return list(db.query(f"{_ORDER_LIST} WHERE o.vehicle_id = ? ORDER BY o.id DESC", [vehicle_id]))
 
 
 def orders_in_states(db: sqlite_utils.Database, states: tuple[str, ...]) -> list[Row]:
     marks = ",".join("?" * len(states))
-    return list(db.query(f"{_ORDER_LIST} WHERE o.state IN ({marks}) ORDER BY o.created_at, o.id",
-                         list(states)))
+    return list(
+        db.query(
+            f"{_ORDER_LIST} WHERE o.state IN ({marks}) ORDER BY o.created_at, o.id", list(states)
+        )
+    )
 
 
 def order(db: sqlite_utils.Database, order_id: int) -> Row | None:
-    return one(db, """SELECT o.*, s.name AS advisor_name FROM repair_orders o
-                      JOIN staff s ON s.id = o.advisor_id WHERE o.id = ?""", [order_id])
+    return one(
+        db,
+        """SELECT o.*, s.name AS advisor_name FROM repair_orders o
+                      JOIN staff s ON s.id = o.advisor_id WHERE o.id = ?""",
+        [order_id],
+    )
 
 
 def order_by_number(db: sqlite_utils.Database, number: str) -> Row | None:
     return one(db, "SELECT * FROM repair_orders WHERE number = ?", [number])
 
 
-def order_lines(db: sqlite_utils.Database, order_id: int, include_removed: bool = False
-                ) -> list[Row]:
+def order_lines(
+    db: sqlite_utils.Database, order_id: int, include_removed: bool = False
+) -> list[Row]:
     status = "" if include_removed else "AND status = 'active'"
-    return list(db.query(
-        f"SELECT * FROM order_lines WHERE order_id = ? {status} ORDER BY id", [order_id]))
+    return list(
+        db.query(f"SELECT * FROM order_lines WHERE order_id = ? {status} ORDER BY id", [order_id])
+    )
 
 
 def order_events(db: sqlite_utils.Database, order_id: int) -> list[Row]:
-    return list(db.query("""SELECT e.*, s.name AS staff_name FROM order_events e
+    return list(
+        db.query(
+            """SELECT e.*, s.name AS staff_name FROM order_events e
                             JOIN staff s ON s.id = e.staff_id
-                            WHERE e.order_id = ? ORDER BY e.id""", [order_id]))
+                            WHERE e.order_id = ? ORDER BY e.id""",
+            [order_id],
+        )
+    )

@@ -5,12 +5,32 @@ and triggers, so that invalid data never reaches the file whatever writes it.
 """
 
 STATES = (
-    "reception", "diagnosis", "estimate", "declined", "closed", "signed", "checked_in",
-    "handed_off", "in_progress", "completed", "ready", "settled", "released", "done", "void",
+    "reception",
+    "diagnosis",
+    "estimate",
+    "declined",
+    "closed",
+    "signed",
+    "checked_in",
+    "handed_off",
+    "in_progress",
+    "completed",
+    "ready",
+    "settled",
+    "released",
+    "done",
+    "void",
 )
 SIGNED_STATES = (
-    "signed", "checked_in", "handed_off", "in_progress", "completed", "ready", "settled",
-    "released", "done",
+    "signed",
+    "checked_in",
+    "handed_off",
+    "in_progress",
+    "completed",
+    "ready",
+    "settled",
+    "released",
+    "done",
 )
 
 
@@ -197,8 +217,15 @@ for _table in ("audit", "order_events"):
         f"BEGIN SELECT RAISE(ABORT, '{_table} is append-only'); END"
     )
 for _table in (
-    "audit", "order_events", "staff", "customers", "vehicles", "vehicle_owners",
-    "odometer_readings", "repair_orders", "order_lines",
+    "audit",
+    "order_events",
+    "staff",
+    "customers",
+    "vehicles",
+    "vehicle_owners",
+    "odometer_readings",
+    "repair_orders",
+    "order_lines",
 ):
     STATEMENTS.append(
         f"CREATE TRIGGER {_table}_no_delete BEFORE DELETE ON {_table} "

@@ -22,8 +22,14 @@ def walk_in(ctx, plate="皖B12345", vin="", phone="13812345678", name="张三"):
     return archive.register_walk_in(
         ctx,
         CustomerInput(name=name, phone=phone, address="芜湖市镜湖区", company="芜湖某公司"),
-        VehicleInput(plate=plate, vin=vin, model_code="TIGGO8PRO", category_code="small_passenger",
-                     purchase_date=dt.date(2024, 5, 1), odometer_km=23000),
+        VehicleInput(
+            plate=plate,
+            vin=vin,
+            model_code="TIGGO8PRO",
+            category_code="small_passenger",
+            purchase_date=dt.date(2024, 5, 1),
+            odometer_km=23000,
+        ),
     )
 
 
@@ -53,8 +59,13 @@ def test_vin_check_digit_is_a_warning_the_advisor_may_confirm(ctx):
         walk_in(ctx, vin=wrong)
     assert [p.code for p in err.value.problems] == ["vin.check_digit"]
     cust = CustomerInput(name="进口车主", phone="13900001111")
-    veh = VehicleInput(plate="皖B54321", vin=wrong, model_code="TIGGO8PRO",
-                       category_code="small_passenger", confirmed={"vin.check_digit"})
+    veh = VehicleInput(
+        plate="皖B54321",
+        vin=wrong,
+        model_code="TIGGO8PRO",
+        category_code="small_passenger",
+        confirmed={"vin.check_digit"},
+    )
     _, vid = archive.register_walk_in(ctx, cust, veh)
     assert queries.vehicle(ctx.db, vid)["vin_check_overridden"] == 1
 
@@ -75,7 +86,9 @@ def test_lower_odometer_needs_reason(ctx):
     with pytest.raises(sqlite3.IntegrityError):  # the database enforces it too
         ctx.db.execute(
             "INSERT INTO odometer_readings(vehicle_id, km, at, source, staff_id) "
-            "VALUES (?, 100, ?, 'manual', ?)", [vid, "2026-11-27T09:30:00+08:00", ctx.user_id])
+            "VALUES (?, 100, ?, 'manual', ?)",
+            [vid, "2026-11-27T09:30:00+08:00", ctx.user_id],
+        )
 
 
 def test_change_owner_keeps_history(ctx):
@@ -89,8 +102,14 @@ def test_change_owner_keeps_history(ctx):
 
 
 def line(**kw):
-    base = dict(kind="labour", description="更换前刹车片工时", mode="system", qty_milli=1000,
-                unit_price_fen=12000, system_code="brakes")
+    base = dict(
+        kind="labour",
+        description="更换前刹车片工时",
+        mode="system",
+        qty_milli=1000,
+        unit_price_fen=12000,
+        system_code="brakes",
+    )
     return LineDraft(**{**base, **kw})
 
 
@@ -102,14 +121,23 @@ def test_full_reception_flow_records_every_event(ctx):
     orders.record_consent(ctx, oid)
     orders.add_line(ctx, oid, line())
     orders.apply_standard_job(ctx, oid, "service_10000")
-    orders.save_reception(ctx, oid, request="刹车时有异响，顺便保养", odometer_in=23500,
-                          promised_at=NOW + dt.timedelta(hours=3))
+    orders.save_reception(
+        ctx,
+        oid,
+        request="刹车时有异响，顺便保养",
+        odometer_in=23500,
+        promised_at=NOW + dt.timedelta(hours=3),
+    )
     orders.sign(ctx, oid)
     order = queries.order(ctx.db, oid)
     assert order["state"] == "signed" and order["signed_at"] == "2026-11-27T09:30:00+08:00"
     states = [(e["from_state"], e["to_state"]) for e in queries.order_events(ctx.db, oid)]
-    assert states == [(None, "reception"), ("reception", "diagnosis"),
-                      ("diagnosis", "estimate"), ("estimate", "signed")]
+    assert states == [
+        (None, "reception"),
+        ("reception", "diagnosis"),
+        ("diagnosis", "estimate"),
+        ("estimate", "signed"),
+    ]
     lines = queries.order_lines(ctx.db, oid)
     assert len(lines) == 5
     assert sum(x["amount_fen"] for x in lines) == 12000 + 6000 + 28560 + 4500 + 500
@@ -196,10 +224,18 @@ def test_hand_on_changes_owner_and_leaves_event(ctx):
 def test_nothing_can_be_deleted_and_audit_is_append_only(ctx):
     _, vid = walk_in(ctx)
     orders.add_line(ctx, orders.open_order(ctx, vid, "保养"), line())
-    for sql in ("DELETE FROM customers", "DELETE FROM audit", "UPDATE audit SET action = 'x'",
-                "DELETE FROM vehicles", "UPDATE order_events SET note = 'x'",
-                "DELETE FROM repair_orders", "DELETE FROM order_lines", "DELETE FROM staff",
-                "DELETE FROM order_events", "DELETE FROM odometer_readings"):
+    for sql in (
+        "DELETE FROM customers",
+        "DELETE FROM audit",
+        "UPDATE audit SET action = 'x'",
+        "DELETE FROM vehicles",
+        "UPDATE order_events SET note = 'x'",
+        "DELETE FROM repair_orders",
+        "DELETE FROM order_lines",
+        "DELETE FROM staff",
+        "DELETE FROM order_events",
+        "DELETE FROM odometer_readings",
+    ):
         with pytest.raises(sqlite3.IntegrityError):
             ctx.db.execute(sql)
 
@@ -209,9 +245,19 @@ def test_database_refuses_a_wrong_line_amount(ctx):
     oid = orders.open_order(ctx, vid, "保养")
     with pytest.raises(sqlite3.IntegrityError):
         ctx.db["order_lines"].insert(
-            {"order_id": oid, "kind": "labour", "description": "x", "mode": "item",
-             "qty_milli": 1000, "unit_price_fen": 100, "amount_fen": 99, "payer": "customer",
-             "created_at": "2026-11-27T09:30:00+08:00", "created_by": ctx.user_id})
+            {
+                "order_id": oid,
+                "kind": "labour",
+                "description": "x",
+                "mode": "item",
+                "qty_milli": 1000,
+                "unit_price_fen": 100,
+                "amount_fen": 99,
+                "payer": "customer",
+                "created_at": "2026-11-27T09:30:00+08:00",
+                "created_by": ctx.user_id,
+            }
+        )
 
 
 def test_actions_need_someone_at_the_counter(ctx):
@@ -228,3 +274,28 @@ def test_search_by_any_fragment(ctx, fragment):
     hits = queries.search(ctx.db, fragment)
     assert [h["plate"] for h in hits] == ["皖B12345"]
     assert hits[0]["open_order"] == "WX202611270001"
+
+
+def test_advance_walks_the_rest_of_the_visit_and_refuses_skips(ctx):
+    _, vid = walk_in(ctx)
+    oid = orders.open_order(ctx, vid, "保养")
+    orders.apply_standard_job(ctx, oid, "service_10000")
+    orders.save_reception(ctx, oid, request="保养", promised_at=NOW + dt.timedelta(hours=2))
+    orders.sign(ctx, oid)
+    with pytest.raises(ActionError) as err:
+        orders.advance(ctx, oid, "released")
+    assert err.value.code == "transition.illegal"
+    for state in (
+        "checked_in",
+        "handed_off",
+        "in_progress",
+        "completed",
+        "ready",
+        "settled",
+        "released",
+        "done",
+    ):
+        orders.advance(ctx, oid, state)
+    assert queries.order(ctx.db, oid)["state"] == "done"
+    with pytest.raises(ActionError):
+        orders.void(ctx, oid, staff_id(ctx, "陈主管"), "2468", "太晚了")

@@ -1,0 +1,79 @@
+"""Headless commands on the same actions: demo data, smoke test."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from service_desk import __version__, paths
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="service-desk", description="Service Desk — the service counter of a Chery dealer."
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument("--data-dir", help="folder of the database (default: user data folder)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default zh_CN)")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="migrate a temporary database and exit 0"
+    )
+    sub = parser.add_subparsers(dest="command")
+    demo = sub.add_parser("demo", help="fill an empty database with a Chinese demo dataset")
+    demo.add_argument("--data-dir", dest="sub_data_dir", help="folder of the database")
+    demo.add_argument("--seed", type=int, default=7)
+    return parser
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    return paths.user_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a headless command; returns the exit code."""
+    from service_desk.store.errors import StorageError
+    from service_desk.store.open import open_database
+
+    if args.smoke_test:
+        return smoke_test()
+    if args.command == "demo":
+        from service_desk.demo import fill_demo
+        from service_desk.domain.clock import system_clock
+
+        target = paths.database_path(data_dir_of(args))
+        try:
+            db = open_database(target)
+        except StorageError as exc:
+            print(f"cannot open {target}: {exc}", file=sys.stderr)
+            return 2
+        try:
+            counts = fill_demo(db, system_clock()(), seed=args.seed)
+        except ValueError as exc:
+            print(f"demo data not written: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            db.close()
+        summary = ", ".join(f"{k}={v}" for k, v in counts.items())
+        print(f"demo data written to {target}: {summary}")
+        return 0
+    return 2
+
+
+def smoke_test() -> int:
+    """Migrate a temporary database and check the reference data (used on the frozen build)."""
+    from service_desk import reference
+    from service_desk.store.migrations import schema_version
+    from service_desk.store.open import open_database
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / paths.DB_FILENAME)
+        try:
+            version = schema_version(db)
+            ok = db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            db.close()
+    reference.check_all()
+    print(f"smoke test: schema {version}, integrity {'ok' if ok else 'FAILED'}")
+    return 0 if ok else 1

@@ -1,0 +1,58 @@
+"""The GUI process: QApplication, language, fonts, crash hook, database, window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from service_desk import paths
+from service_desk.domain.clock import system_clock
+from service_desk.store import settings
+from service_desk.store.errors import StorageError
+from service_desk.store.open import open_database
+
+log = logging.getLogger(__name__)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(paths.APP_AUTHOR)
+    app.setApplicationName(paths.APP_NAME)
+    for font in sorted(paths.resource("fonts").glob("*.tt[fc]")) + sorted(
+        paths.resource("fonts").glob("*.otf")
+    ):
+        QFontDatabase.addApplicationFont(str(font))
+    return app  # type: ignore[return-value]
+
+
+def run_gui(data_dir: Path, lang: str | None) -> int:
+    from service_desk.ui import ask, i18n
+    from service_desk.ui.crash import install_excepthook
+    from service_desk.ui.main_window import MainWindow
+    from service_desk.ui.messages import storage_text
+    from service_desk.ui.session import Session
+
+    app = make_app()
+    app._translators = i18n.install(app, lang or i18n.saved_language())  # type: ignore[attr-defined]
+    install_excepthook(str(paths.log_dir(data_dir) / "service-desk.log"))
+    db_path = paths.database_path(data_dir)
+    try:
+        db = open_database(db_path)
+    except StorageError as exc:
+        log.error("cannot open %s: %s", db_path, exc)
+        ask.error(
+            None, app.translate("Application", "Service Desk"), f"{storage_text(exc)}\n\n{db_path}"
+        )
+        return 1
+    session = Session(db, system_clock(settings.get(db, "timezone")), db_path)
+    window = MainWindow(session)
+    window.show()
+    if session.user_id is None:
+        window.manage_staff()
+    code = app.exec()
+    db.close()
+    return code

@@ -1,0 +1,161 @@
+"""The main window: one search box, the person working, the desks as tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from service_desk.actions.staff import list_staff
+from service_desk.ui import ask, i18n, labels
+from service_desk.ui.archive import ArchiveDesk
+from service_desk.ui.reception import ReceptionDesk
+from service_desk.ui.search_box import SearchBox
+from service_desk.ui.session import Session
+from service_desk.ui.staff_dialog import StaffDialog
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(self.tr("Service Desk"))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        bar = QHBoxLayout()
+        self.search = SearchBox(session)
+        self.walk_in = QPushButton(self.tr("New walk-in (F3)"), objectName="walk_in")
+        self.user = QComboBox(objectName="user_switch")
+        self.user.setMinimumWidth(160)
+        self.user.setToolTip(self.tr("Who is working at the counter"))
+        self.clock = QLabel(objectName="clock")
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.walk_in)
+        bar.addWidget(QLabel(self.tr("Working:")))
+        bar.addWidget(self.user)
+        bar.addWidget(self.clock)
+        layout.addLayout(bar)
+        self.tabs = QTabWidget(objectName="desks")
+        self.reception = ReceptionDesk(session)
+        self.archive = ArchiveDesk(session)
+        self.tabs.addTab(self.reception, self.tr("Reception"))
+        self.tabs.addTab(self.archive, self.tr("Archive"))
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.status_user = QLabel()
+        self.status_db = QLabel(str(session.db_path or ""))
+        self.statusBar().addWidget(self.status_user)
+        self.statusBar().addPermanentWidget(self.status_db)
+        self._menus()
+
+        QShortcut(QKeySequence("F2"), self, self.search.focus)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.focus)
+        QShortcut(QKeySequence("F3"), self, self.new_walk_in)
+        for number in range(1, self.tabs.count() + 1):
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"),
+                self,
+                lambda n=number: self.tabs.setCurrentIndex(n - 1),
+            )
+        self.walk_in.clicked.connect(self.new_walk_in)
+        self.search.picked.connect(self.picked)
+        self.archive.open_order_for.connect(self.picked)
+        self.user.activated.connect(self._user_chosen)
+        session.changed.connect(self._changed)
+        session.user_changed.connect(lambda _u: self._fill_users())
+        timer = QTimer(self)
+        timer.timeout.connect(self._tick)
+        timer.start(30_000)
+        self._tick()
+        self._restore_user()
+        self._fill_users()
+        self.resize(1440, 900)
+
+    def _menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Counter"))
+        staff = QAction(self.tr("Staff …"), self)
+        staff.triggered.connect(self.manage_staff)
+        menu.addAction(staff)
+        language = menu.addMenu(self.tr("Language"))
+        for code, name in (("zh_CN", "简体中文"), ("en", "English")):
+            action = QAction(name, self)
+            action.triggered.connect(lambda _c=False, lang=code: self._set_language(lang))
+            language.addAction(action)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+
+    def _set_language(self, lang: str) -> None:
+        i18n.save_language(lang)
+        ask.info(
+            self,
+            self.tr("Language"),
+            self.tr("The language changes the next time Service Desk starts."),
+        )
+
+    def _tick(self) -> None:
+        self.clock.setText(self.session.ctx.clock().strftime("%Y-%m-%d %H:%M"))
+
+    def _restore_user(self) -> None:
+        last = int(QSettings().value("counter/last_user", 0) or 0)
+        ids = {s["id"] for s in list_staff(self.session.ctx)}
+        if last in ids:
+            self.session.set_user(last)
+
+    def _fill_users(self) -> None:
+        self.user.blockSignals(True)
+        self.user.clear()
+        people = list_staff(self.session.ctx)
+        for person in people:
+            self.user.addItem(f"{person['name']} · {labels.role(person['role'])}", person["id"])
+        self.user.addItem(self.tr("Staff …"), None)
+        index = self.user.findData(self.session.user_id)
+        if self.session.user_id is None and people:
+            index = -1
+        self.user.setCurrentIndex(index)
+        if index < 0:
+            self.user.setPlaceholderText(self.tr("Who is working?"))
+        self.user.blockSignals(False)
+        name = self.user.currentText().split(" · ")[0] if index >= 0 else "—"
+        self.status_user.setText(self.tr("Working: {name}").format(name=name))
+
+    def _user_chosen(self, index: int) -> None:
+        staff_id = self.user.itemData(index)
+        if staff_id is None:
+            self.manage_staff()
+            self._fill_users()
+            return
+        self.session.set_user(staff_id)
+
+    def manage_staff(self) -> None:
+        dialog = StaffDialog(self.session, self)
+        dialog.open()
+        dialog.finished.connect(lambda _r: self._fill_users())
+
+    def new_walk_in(self) -> None:
+        self.tabs.setCurrentWidget(self.reception)
+        self.reception.new_walk_in(self.search.edit.text().strip())
+
+    def picked(self, customer_id: int, vehicle_id: int | None, order_id: int | None) -> None:
+        """A search hit or an archive record: reception shows it, the order becomes current."""
+        if vehicle_id is None:
+            self.tabs.setCurrentWidget(self.archive)
+            self.archive.show_customer(customer_id)
+            return
+        self.tabs.setCurrentWidget(self.reception)
+        self.reception.show_vehicle(customer_id, vehicle_id, order_id)
+
+    def _changed(self, kinds: set[str]) -> None:
+        if "staff" in kinds:
+            self._fill_users()

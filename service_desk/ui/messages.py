@@ -1,0 +1,222 @@
+"""User-facing texts for refusals from actions, lifecycle, pricing and storage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from service_desk.actions.context import ActionError
+from service_desk.domain.pricing import PricingError
+from service_desk.domain.validation import Problem, ValidationError
+from service_desk.store.errors import StorageError, StorageProblem
+from service_desk.ui import labels
+from service_desk.ui.validation_messages import problem_text
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+_ACTIONS: dict[str, Callable[[], str]] = {
+    "user.required": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Choose who is working at the counter first (top right).")
+    ),
+    "staff.role": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Choose a role.")),
+    "staff.duplicate": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Someone with this name is already on the staff list.")
+    ),
+    "pin.format": lambda: _t(QT_TRANSLATE_NOOP("Messages", "The PIN is 4 to 8 digits.")),
+    "pin.wrong": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Wrong PIN.")),
+    "supervisor.required": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Only a supervisor can approve this.")
+    ),
+    "record.missing": lambda: _t(QT_TRANSLATE_NOOP("Messages", "The record no longer exists.")),
+    "owner.same": lambda: _t(QT_TRANSLATE_NOOP("Messages", "That is already the current owner.")),
+    "order.not_editable": lambda: _t(
+        QT_TRANSLATE_NOOP(
+            "Messages", "This order is {state}: its lines can no longer be changed here."
+        )
+    ),
+    "line.removed": lambda: _t(QT_TRANSLATE_NOOP("Messages", "This line was already removed.")),
+    "system.unknown": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Choose the vehicle system.")),
+    "fee.negative": lambda: _t(QT_TRANSLATE_NOOP("Messages", "The fee cannot be negative.")),
+    "handon.target": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Hand the case on to an advisor or a supervisor.")
+    ),
+    "transition.illegal": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "An order that is {from_state} cannot become {to_state}.")
+    ),
+    "transition.use_desk": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Use the desk that does this step.")
+    ),
+    "state.unknown": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Unknown order state.")),
+    "void.supervisor_only": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Only a supervisor can void an order.")
+    ),
+    "void.reason_required": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Give the reason for voiding the order.")
+    ),
+    "diagnosis.consent_required": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Record the customer's consent before a diagnosis.")
+    ),
+    "sign.request_required": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Write down the customer's request before signing.")
+    ),
+    "sign.lines_required": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Add at least one work item before signing.")
+    ),
+    "sign.promised_required": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Set the promised delivery time before signing.")
+    ),
+}
+
+_PRICING: dict[str, Callable[[], str]] = {
+    "qty.format": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Quantity: a number such as 1 or 4.2.")),
+    "qty.positive": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Quantity must be more than 0.")),
+    "qty.precision": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Quantity: at most 3 decimals.")),
+    "qty.too_large": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Quantity is too large.")),
+    "price.format": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Price: an amount in yuan such as 120 or 38.50.")
+    ),
+    "price.negative": lambda: _t(QT_TRANSLATE_NOOP("Messages", "The price cannot be negative.")),
+    "margin.range": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Risk margin: 0 to 100 %.")),
+    "margin.only_symptom": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Only symptom pricing carries a risk margin.")
+    ),
+    "description.required": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Describe the work item.")),
+    "description.too_long": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "The description is too long (200 characters at most).")
+    ),
+    "parts_source.required": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Say who supplies the part.")
+    ),
+    "part_quality.required": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Say whether the part is genuine or aftermarket.")
+    ),
+    "parts_source.only_parts": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Only parts have a source.")
+    ),
+    "system.required": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "System pricing needs the vehicle system.")
+    ),
+    "kind.unknown": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Choose labour, part or fee.")),
+    "mode.unknown": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Choose the pricing mode.")),
+    "payer.unknown": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Choose who pays.")),
+}
+
+_FIELD_CODES: dict[str, Callable[[], str]] = {
+    "plate.duplicate": lambda: _t(
+        QT_TRANSLATE_NOOP(
+            "Messages", "This plate is already in the archive: search for it instead."
+        )
+    ),
+    "vin.duplicate": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "This VIN is already in the archive: search for it instead.")
+    ),
+    "model.required": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Choose the model.")),
+    "category.required": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Choose the category.")),
+    "cycle_km.range": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Maintenance cycle: 1,000 to 100,000 km.")
+    ),
+    "cycle_months.range": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Maintenance cycle: 1 to 60 months.")
+    ),
+    "date.future": lambda: _t(QT_TRANSLATE_NOOP("Messages", "This date is in the future.")),
+    "promised.past": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "The promised time must be later than now.")
+    ),
+    "contact.unknown": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Choose how the customer prefers to be contacted.")
+    ),
+    "number.format": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Enter a whole number.")),
+}
+
+
+def storage_text(exc: StorageError) -> str:
+    texts = {
+        StorageProblem.DISK_FULL: _t(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Not saved: the disk is full. Free some space and try again; "
+                "what you typed is still on the screen.",
+            )
+        ),
+        StorageProblem.LOCKED: _t(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Not saved: the database is busy (another program is using it). Try again.",
+            )
+        ),
+        StorageProblem.READ_ONLY: _t(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Not saved: the data folder is read-only. Check the folder's permissions.",
+            )
+        ),
+        StorageProblem.CORRUPT: _t(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The database file is damaged. Restore the latest backup; do not keep working.",
+            )
+        ),
+        StorageProblem.NOT_A_DATABASE: _t(
+            QT_TRANSLATE_NOOP(
+                "Messages", "The file at the data path is not a Service Desk database."
+            )
+        ),
+        StorageProblem.IO: _t(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Not saved: the data folder cannot be written (drive removed?). Try again.",
+            )
+        ),
+        StorageProblem.CANNOT_OPEN: _t(
+            QT_TRANSLATE_NOOP("Messages", "The database cannot be opened. Check the data folder.")
+        ),
+        StorageProblem.NEWER_SCHEMA: _t(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "This database was written by a newer version of Service Desk. "
+                "Install that version; this one will not change the file.",
+            )
+        ),
+        StorageProblem.CONSTRAINT: _t(
+            QT_TRANSLATE_NOOP("Messages", "Not saved: the data broke a rule of the database.")
+        ),
+    }
+    return texts[exc.problem]
+
+
+def field_problem_text(problem: Problem) -> str:
+    extra = _FIELD_CODES.get(problem.code)
+    return extra() if extra else problem_text(problem)
+
+
+def action_text(exc: ActionError) -> str:
+    factory = _ACTIONS.get(exc.code)
+    if factory is None:
+        return exc.code
+    params = dict(exc.params)
+    for key in ("state", "from_state", "to_state"):
+        if key in params:
+            params[key] = labels.state(str(params[key]))
+    return factory().format(**params)
+
+
+def pricing_text(exc: PricingError) -> str:
+    factory = _PRICING.get(exc.code)
+    return factory() if factory else exc.code
+
+
+def error_text(exc: Exception) -> str:
+    """One line for any refusal the UI may show."""
+    if isinstance(exc, ActionError):
+        return action_text(exc)
+    if isinstance(exc, PricingError):
+        return pricing_text(exc)
+    if isinstance(exc, StorageError):
+        return storage_text(exc)
+    if isinstance(exc, ValidationError):
+        return "；".join(field_problem_text(p) for p in exc.problems)
+    raise exc
