@@ -28,9 +28,9 @@ def install(app: QApplication, lang: str) -> list[QTranslator]:
     """Load our translation and Qt's own (standard buttons) for lang; keep the result alive."""
     installed: list[QTranslator] = []
     if lang == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return installed
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ours = QTranslator(app)
     if ours.load(qm_path(lang)):
         app.installTranslator(ours)

@@ -1,0 +1,1116 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Application</name>
+    <message>
+        <source>Service Desk</source>
+        <translation>服务前台</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDesk</name>
+    <message>
+        <source>Plate, phone, name or VIN fragment</source>
+        <translation>车牌、电话、姓名或 VIN 片段</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Save customer</source>
+        <translation>保存客户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Add a vehicle</source>
+        <translation>添加车辆</translation>
+    </message>
+    <message>
+        <source>Change owner …</source>
+        <translation>变更车主…</translation>
+    </message>
+    <message>
+        <source>Receive at the counter</source>
+        <translation>前台接待</translation>
+    </message>
+    <message>
+        <source>Save vehicle</source>
+        <translation>保存车辆</translation>
+    </message>
+    <message>
+        <source>Repair history</source>
+        <translation>维修记录</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>车主记录</translation>
+    </message>
+    <message>
+        <source>Odometer</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>First contact: {name} · registered {date}</source>
+        <translation>首问责任人：{name} · 建档 {date}</translation>
+    </message>
+    <message>
+        <source>Change owner</source>
+        <translation>变更车主</translation>
+    </message>
+    <message>
+        <source>New owner: phone or name (register them first if new)</source>
+        <translation>新车主：电话或姓名（新客户请先建档）</translation>
+    </message>
+    <message>
+        <source>New owner</source>
+        <translation>新车主</translation>
+    </message>
+    <message>
+        <source>Note (e.g. sold, transfer)</source>
+        <translation>备注（如：出售、过户）</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Order</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开单时间</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>客户需求</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>估价方式</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>风险加价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付费方</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>程序出错</translation>
+    </message>
+    <message>
+        <source>Service Desk hit an unexpected error. What was already saved is safe. Please copy the details below and send them to your support contact.</source>
+        <translation>服务前台遇到意外错误。已保存的数据是安全的。请复制下面的详细信息并发送给技术支持。</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>日志文件：{path}</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFields</name>
+    <message>
+        <source>Mobile 138… or landline 0553-…</source>
+        <translation>手机 138… 或座机 0553-…</translation>
+    </message>
+    <message>
+        <source>Services the customer wishes to receive</source>
+        <translation>客户希望得到的服务</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>Phone *</source>
+        <translation>电话 *</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Company / unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Preferred contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Wishes</source>
+        <translation>客户意愿</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>At reception</source>
+        <translation>接待中</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估价中</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>客户拒修</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已交车</translation>
+    </message>
+    <message>
+        <source>Handed to workshop</source>
+        <translation>已进车间</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待取车</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已出厂</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Service advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>业务主管</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>结算员</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>车间</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>System pricing</source>
+        <translation>系统估价</translation>
+    </message>
+    <message>
+        <source>Symptom pricing</source>
+        <translation>现象估价</translation>
+    </message>
+    <message>
+        <source>Item pricing</source>
+        <translation>项目定价</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Warranty</source>
+        <translation>索赔</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>本店供件</translation>
+    </message>
+    <message>
+        <source>Customer-supplied</source>
+        <translation>客户自带</translation>
+    </message>
+    <message>
+        <source>Genuine</source>
+        <translation>正厂件</translation>
+    </message>
+    <message>
+        <source>Aftermarket</source>
+        <translation>副厂件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+</context>
+<context>
+    <name>LineEntry</name>
+    <message>
+        <source>Work item or part</source>
+        <translation>维修项目或配件</translation>
+    </message>
+    <message>
+        <source>¥ unit price</source>
+        <translation>¥ 单价</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>估价方式</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Margin %</source>
+        <translation>加价 %</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Genuine?</source>
+        <translation>正/副厂</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付费方</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Service Desk</source>
+        <translation>服务前台</translation>
+    </message>
+    <message>
+        <source>New walk-in (F3)</source>
+        <translation>散客接待 (F3)</translation>
+    </message>
+    <message>
+        <source>Who is working at the counter</source>
+        <translation>当前在前台工作的人员</translation>
+    </message>
+    <message>
+        <source>Working:</source>
+        <translation>当班：</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>接待</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>&amp;Counter</source>
+        <translation>前台(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Staff …</source>
+        <translation>员工…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Service Desk starts.</source>
+        <translation>语言将在下次启动服务前台时切换。</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>谁在当班？</translation>
+    </message>
+    <message>
+        <source>Working: {name}</source>
+        <translation>当班：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Choose who is working at the counter first (top right).</source>
+        <translation>请先在右上角选择当班人员。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择岗位。</translation>
+    </message>
+    <message>
+        <source>Someone with this name is already on the staff list.</source>
+        <translation>员工名单中已有同名人员。</translation>
+    </message>
+    <message>
+        <source>The PIN is 4 to 8 digits.</source>
+        <translation>PIN 为 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN 错误。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve this.</source>
+        <translation>只有业务主管可以批准。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <source>That is already the current owner.</source>
+        <translation>已经是当前车主。</translation>
+    </message>
+    <message>
+        <source>This order is {state}: its lines can no longer be changed here.</source>
+        <translation>此单状态为“{state}”，不能在此修改项目。</translation>
+    </message>
+    <message>
+        <source>This line was already removed.</source>
+        <translation>该项目已被划去。</translation>
+    </message>
+    <message>
+        <source>Choose the vehicle system.</source>
+        <translation>请选择车辆系统。</translation>
+    </message>
+    <message>
+        <source>The fee cannot be negative.</source>
+        <translation>费用不能为负数。</translation>
+    </message>
+    <message>
+        <source>Hand the case on to an advisor or a supervisor.</source>
+        <translation>只能转交给服务顾问或业务主管。</translation>
+    </message>
+    <message>
+        <source>An order that is {from_state} cannot become {to_state}.</source>
+        <translation>“{from_state}”的工单不能变为“{to_state}”。</translation>
+    </message>
+    <message>
+        <source>Use the desk that does this step.</source>
+        <translation>请在负责此步骤的工作台操作。</translation>
+    </message>
+    <message>
+        <source>Unknown order state.</source>
+        <translation>未知的工单状态。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can void an order.</source>
+        <translation>只有业务主管可以作废工单。</translation>
+    </message>
+    <message>
+        <source>Give the reason for voiding the order.</source>
+        <translation>请填写作废原因。</translation>
+    </message>
+    <message>
+        <source>Record the customer&apos;s consent before a diagnosis.</source>
+        <translation>诊断前须记录客户同意。</translation>
+    </message>
+    <message>
+        <source>Write down the customer&apos;s request before signing.</source>
+        <translation>签字前请记录客户需求。</translation>
+    </message>
+    <message>
+        <source>Add at least one work item before signing.</source>
+        <translation>签字前至少添加一个维修项目。</translation>
+    </message>
+    <message>
+        <source>Set the promised delivery time before signing.</source>
+        <translation>签字前请设定承诺交车时间。</translation>
+    </message>
+    <message>
+        <source>Quantity: a number such as 1 or 4.2.</source>
+        <translation>数量：填写数字，如 1 或 4.2。</translation>
+    </message>
+    <message>
+        <source>Quantity must be more than 0.</source>
+        <translation>数量必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Quantity: at most 3 decimals.</source>
+        <translation>数量最多 3 位小数。</translation>
+    </message>
+    <message>
+        <source>Quantity is too large.</source>
+        <translation>数量过大。</translation>
+    </message>
+    <message>
+        <source>Price: an amount in yuan such as 120 or 38.50.</source>
+        <translation>价格：以元为单位，如 120 或 38.50。</translation>
+    </message>
+    <message>
+        <source>The price cannot be negative.</source>
+        <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>Risk margin: 0 to 100 %.</source>
+        <translation>风险加价：0 到 100%。</translation>
+    </message>
+    <message>
+        <source>Only symptom pricing carries a risk margin.</source>
+        <translation>只有现象估价才有风险加价。</translation>
+    </message>
+    <message>
+        <source>Describe the work item.</source>
+        <translation>请填写维修项目。</translation>
+    </message>
+    <message>
+        <source>The description is too long (200 characters at most).</source>
+        <translation>项目描述过长（最多 200 字）。</translation>
+    </message>
+    <message>
+        <source>Say who supplies the part.</source>
+        <translation>请选择配件来源。</translation>
+    </message>
+    <message>
+        <source>Say whether the part is genuine or aftermarket.</source>
+        <translation>请选择正厂件或副厂件。</translation>
+    </message>
+    <message>
+        <source>Only parts have a source.</source>
+        <translation>只有配件才有来源。</translation>
+    </message>
+    <message>
+        <source>System pricing needs the vehicle system.</source>
+        <translation>系统估价需要选择车辆系统。</translation>
+    </message>
+    <message>
+        <source>Choose labour, part or fee.</source>
+        <translation>请选择工时、配件或费用。</translation>
+    </message>
+    <message>
+        <source>Choose the pricing mode.</source>
+        <translation>请选择估价方式。</translation>
+    </message>
+    <message>
+        <source>Choose who pays.</source>
+        <translation>请选择付费方。</translation>
+    </message>
+    <message>
+        <source>This plate is already in the archive: search for it instead.</source>
+        <translation>该车牌已在档案中，请直接搜索。</translation>
+    </message>
+    <message>
+        <source>This VIN is already in the archive: search for it instead.</source>
+        <translation>该 VIN 已在档案中，请直接搜索。</translation>
+    </message>
+    <message>
+        <source>Choose the model.</source>
+        <translation>请选择车型。</translation>
+    </message>
+    <message>
+        <source>Choose the category.</source>
+        <translation>请选择类别。</translation>
+    </message>
+    <message>
+        <source>Maintenance cycle: 1,000 to 100,000 km.</source>
+        <translation>保养周期：1,000 至 100,000 公里。</translation>
+    </message>
+    <message>
+        <source>Maintenance cycle: 1 to 60 months.</source>
+        <translation>保养周期：1 至 60 个月。</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>该日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The promised time must be later than now.</source>
+        <translation>承诺交车时间必须晚于现在。</translation>
+    </message>
+    <message>
+        <source>Choose how the customer prefers to be contacted.</source>
+        <translation>请选择客户偏好的联系方式。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>Not saved: the disk is full. Free some space and try again; what you typed is still on the screen.</source>
+        <translation>未保存：磁盘已满。请释放空间后重试；已输入的内容仍在屏幕上。</translation>
+    </message>
+    <message>
+        <source>Not saved: the database is busy (another program is using it). Try again.</source>
+        <translation>未保存：数据库正忙（另一个程序正在使用）。请重试。</translation>
+    </message>
+    <message>
+        <source>Not saved: the data folder is read-only. Check the folder&apos;s permissions.</source>
+        <translation>未保存：数据文件夹为只读。请检查文件夹权限。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Restore the latest backup; do not keep working.</source>
+        <translation>数据库文件已损坏。请恢复最近的备份，不要继续操作。</translation>
+    </message>
+    <message>
+        <source>The file at the data path is not a Service Desk database.</source>
+        <translation>数据路径上的文件不是服务前台数据库。</translation>
+    </message>
+    <message>
+        <source>Not saved: the data folder cannot be written (drive removed?). Try again.</source>
+        <translation>未保存：无法写入数据文件夹（驱动器被移除？）。请重试。</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened. Check the data folder.</source>
+        <translation>无法打开数据库。请检查数据文件夹。</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Service Desk. Install that version; this one will not change the file.</source>
+        <translation>此数据库由更新版本的服务前台创建。请安装该版本；本版本不会修改此文件。</translation>
+    </message>
+    <message>
+        <source>Not saved: the data broke a rule of the database.</source>
+        <translation>未保存：数据不符合数据库规则。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderForm</name>
+    <message>
+        <source>The customer&apos;s request, in their own words</source>
+        <translation>客户需求（按客户原话记录）</translation>
+    </message>
+    <message>
+        <source>Other requests (wash, keep old parts …)</source>
+        <translation>其他要求（洗车、旧件带走…）</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s request *</source>
+        <translation>客户需求 *</translation>
+    </message>
+    <message>
+        <source>Other requests</source>
+        <translation>其他要求</translation>
+    </message>
+    <message>
+        <source>Customer consents to a diagnosis</source>
+        <translation>客户同意诊断</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Technician called in (if any)</source>
+        <translation>参与诊断的技师（如有）</translation>
+    </message>
+    <message>
+        <source>Fault found and recommended repair</source>
+        <translation>故障情况及建议维修</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>诊断结果</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>Reason if lower than last time</source>
+        <translation>低于上次里程时填写原因</translation>
+    </message>
+    <message>
+        <source>Odometer in</source>
+        <translation>进厂里程</translation>
+    </message>
+    <message>
+        <source>Repair category</source>
+        <translation>维修类别</translation>
+    </message>
+    <message>
+        <source>Promised delivery *</source>
+        <translation>承诺交车 *</translation>
+    </message>
+    <message>
+        <source>Work items and parts</source>
+        <translation>维修项目与配件</translation>
+    </message>
+    <message>
+        <source>Standard job …</source>
+        <translation>标准作业…</translation>
+    </message>
+    <message>
+        <source>Fill in</source>
+        <translation>填入</translation>
+    </message>
+    <message>
+        <source>Strike out line</source>
+        <translation>划去该项</translation>
+    </message>
+    <message>
+        <source>Void …</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Hand on …</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>Diagnosis / estimate fee charged when the customer declines</source>
+        <translation>客户拒修时收取的诊断/估价费</translation>
+    </message>
+    <message>
+        <source>Customer declines</source>
+        <translation>客户拒修</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Open repair order</source>
+        <translation>开维修单</translation>
+    </message>
+    <message>
+        <source>Customer signs</source>
+        <translation>客户签字确认</translation>
+    </message>
+    <message>
+        <source>Fee ¥</source>
+        <translation>费用 ¥</translation>
+    </message>
+    <message>
+        <source>Labour {labour} · Parts {parts} · Fees {fees} · &lt;b&gt;Total {total}&lt;/b&gt; (customer pays {customer})</source>
+        <translation>工时 {labour} · 配件 {parts} · 费用 {fees} · &lt;b&gt;合计 {total}&lt;/b&gt;（客户自付 {customer}）</translation>
+    </message>
+    <message>
+        <source>Consent recorded {time}</source>
+        <translation>已记录客户同意 {time}</translation>
+    </message>
+    <message>
+        <source>First contact: {name}</source>
+        <translation>首问责任人：{name}</translation>
+    </message>
+    <message>
+        <source>New repair order</source>
+        <translation>新维修单</translation>
+    </message>
+    <message>
+        <source>last odometer {km} km · next service {due}</source>
+        <translation>上次里程 {km} 公里 · 下次保养 {due}</translation>
+    </message>
+    <message>
+        <source>Customer-supplied parts: no quality guarantee (printed).</source>
+        <translation>客户自带配件：不提供质量保证（将打印在单上）。</translation>
+    </message>
+    <message>
+        <source>Aftermarket part on a critical system: no quality guarantee (printed).</source>
+        <translation>关键系统使用副厂件：不提供质量保证（将打印在单上）。</translation>
+    </message>
+    <message>
+        <source>Item pricing: the customer is told quality may not be guaranteed.</source>
+        <translation>项目定价：已告知客户质量可能无法保证。</translation>
+    </message>
+    <message>
+        <source>Symptom pricing carries a risk margin.</source>
+        <translation>现象估价含风险加价。</translation>
+    </message>
+    <message>
+        <source>Fee: an amount in yuan such as 50 or 80.00.</source>
+        <translation>费用：以元为单位，如 50 或 80.00。</translation>
+    </message>
+    <message>
+        <source>The order will be closed as declined, charging {fee} for the diagnosis / estimate. Continue?</source>
+        <translation>此单将按客户拒修关闭，收取诊断/估价费 {fee}。继续吗？</translation>
+    </message>
+    <message>
+        <source>Void order</source>
+        <translation>作废工单</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>业务主管</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>主管 PIN</translation>
+    </message>
+    <message>
+        <source>Reason for voiding</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Hand on the case</source>
+        <translation>转交案件</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>转交给</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionDesk</name>
+    <message>
+        <source>Waiting at reception</source>
+        <translation>前台等候</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting — F3 registers a walk-in</source>
+        <translation>暂无等候 — 按 F3 接待散客</translation>
+    </message>
+    <message>
+        <source>Search a plate, phone or name (F2) to start — or F3 for a new walk-in.</source>
+        <translation>搜索车牌、电话或姓名（F2）开始 — 或按 F3 接待新散客。</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <source>New walk-in: customer and vehicle</source>
+        <translation>新散客：客户与车辆</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Register and start the order</source>
+        <translation>建档并开始开单</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search plate, phone, name, VIN or order number (F2)</source>
+        <translation>搜索车牌、电话、姓名、VIN 或单号（F2）</translation>
+    </message>
+    <message>
+        <source>open order {number}</source>
+        <translation>在修单 {number}</translation>
+    </message>
+    <message>
+        <source>Nothing found — F3 registers a new walk-in</source>
+        <translation>未找到 — 按 F3 为新散客建档</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>4–8 digits, required for supervisors</source>
+        <translation>4–8 位数字，业务主管必填</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Add to staff</source>
+        <translation>添加员工</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Enter the plate number.</source>
+        <translation>请输入车牌号。</translation>
+    </message>
+    <message>
+        <source>A plate starts with a province abbreviation (皖, 京, 沪 …), e.g. {example}</source>
+        <translation>车牌以省份简称开头（皖、京、沪 …），如 {example}</translation>
+    </message>
+    <message>
+        <source>Plate format: province abbreviation + letter + 5 characters (new energy: 6), e.g. {example}</source>
+        <translation>车牌格式：省份简称 + 字母 + 5 位（新能源 6 位），如 {example}</translation>
+    </message>
+    <message>
+        <source>Enter the VIN (17 characters).</source>
+        <translation>请输入车架号（VIN，17 位）。</translation>
+    </message>
+    <message>
+        <source>The VIN has {expected} characters (found {found}).</source>
+        <translation>车架号应为 {expected} 位（当前 {found} 位）。</translation>
+    </message>
+    <message>
+        <source>The VIN uses only digits and capital letters, never I, O or Q (found: {chars}).</source>
+        <translation>车架号只含数字和大写字母，不含 I、O、Q（发现：{chars}）。</translation>
+    </message>
+    <message>
+        <source>VIN check digit (9th character) should be {expected}, found {found}. Imported car? Tick “confirm” to keep it.</source>
+        <translation>车架号校验位（第 9 位）应为 {expected}，实为 {found}。进口车？勾选“确认”即可保留。</translation>
+    </message>
+    <message>
+        <source>A mobile number has {expected} digits (found {found}).</source>
+        <translation>手机号应为 {expected} 位数字（当前 {found} 位）。</translation>
+    </message>
+    <message>
+        <source>Mobile number: 11 digits starting 13–19, e.g. 13812345678.</source>
+        <translation>手机号：以 13–19 开头的 11 位数字，如 13812345678。</translation>
+    </message>
+    <message>
+        <source>Landline: area code + number, e.g. 0553-5821234 or 010-62345678 (extension: 转801), or 400-800-1234.</source>
+        <translation>座机：区号 + 号码，如 0553-5821234 或 010-62345678（分机：转801），或 400-800-1234。</translation>
+    </message>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation>请输入联系电话。</translation>
+    </message>
+    <message>
+        <source>Enter a mobile (e.g. 13812345678) or a landline with area code (e.g. 0553-5821234).</source>
+        <translation>请输入手机号（如 13812345678）或带区号的座机（如 0553-5821234）。</translation>
+    </message>
+    <message>
+        <source>The mileage cannot be negative.</source>
+        <translation>里程不能为负数。</translation>
+    </message>
+    <message>
+        <source>The mileage cannot exceed {max} km.</source>
+        <translation>里程不能超过 {max} 公里。</translation>
+    </message>
+    <message>
+        <source>Lower than the last reading ({last} km): confirm and give a reason.</source>
+        <translation>低于上次记录的里程（{last} 公里）：请确认并填写原因。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>Remove the control characters (often pasted along with the text).</source>
+        <translation>请删除控制字符（常随粘贴的文本带入）。</translation>
+    </message>
+    <message>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleFields</name>
+    <message>
+        <source>e.g. 皖B12345</source>
+        <translation>如 皖B12345</translation>
+    </message>
+    <message>
+        <source>17 characters</source>
+        <translation>17 位</translation>
+    </message>
+    <message>
+        <source>Keep this VIN (imported car)</source>
+        <translation>保留此 VIN（进口车）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>Reason if lower than the last reading (e.g. instrument replaced)</source>
+        <translation>低于上次读数时填写原因（如：更换仪表）</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>Plate *</source>
+        <translation>车牌 *</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <source>Model *</source>
+        <translation>车型 *</translation>
+    </message>
+    <message>
+        <source>Vehicle category *</source>
+        <translation>车种 *</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购车日期</translation>
+    </message>
+    <message>
+        <source>Odometer</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>Maintenance cycle</source>
+        <translation>保养周期</translation>
+    </message>
+    <message>
+        <source>Next maintenance due</source>
+        <translation>下次保养</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,70 @@
+"""GUI fixtures: the real main window over a fresh database, with dialogs answered."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from service_desk.ui.main_window import MainWindow
+from service_desk.ui.session import Session
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    """QSettings (window state, last user) go to a temporary folder, never the real profile."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    qapp.setOrganizationName("ServiceDeskTests")
+    yield
+
+
+@pytest.fixture
+def session(ctx, db_path) -> Session:
+    s = Session(ctx.db, ctx.clock, db_path)
+    s.set_user(ctx.user_id)
+    return s
+
+
+@pytest.fixture
+def window(qtbot, session) -> MainWindow:
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+class Answers:
+    """Scripted answers for ui.ask: tests never block on a modal dialog."""
+
+    def __init__(self) -> None:
+        self.texts: list[str | None] = []
+        self.choices: list[int | None] = []
+        self.confirms: list[bool] = []
+        self.asked: list[str] = []
+
+
+@pytest.fixture
+def answers(monkeypatch) -> Answers:
+    from service_desk.ui import ask
+
+    a = Answers()
+
+    def text(_parent, title, label, secret=False):
+        a.asked.append(label)
+        return a.texts.pop(0)
+
+    def choose(_parent, title, label, items):
+        a.asked.append(label)
+        return a.choices.pop(0)
+
+    def confirm(_parent, title, body):
+        a.asked.append(body)
+        return a.confirms.pop(0)
+
+    monkeypatch.setattr(ask, "text", text)
+    monkeypatch.setattr(ask, "choose", choose)
+    monkeypatch.setattr(ask, "confirm", confirm)
+    monkeypatch.setattr(ask, "info", lambda *_a: a.asked.append("info"))
+    monkeypatch.setattr(ask, "error", lambda *_a: a.asked.append("error"))
+    return a
