@@ -78,6 +78,18 @@
 <context>
     <name>Columns</name>
     <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>单号</translation>
     </message>
@@ -518,6 +530,10 @@
     <message>
         <source>The fee cannot be negative.</source>
         <translation>费用不能为负数。</translation>
+    </message>
+    <message>
+        <source>Only the case owner or a supervisor can hand it on.</source>
+        <translation>只有首问责任人或业务主管可以转交。</translation>
     </message>
     <message>
         <source>Hand the case on to an advisor or a supervisor.</source>

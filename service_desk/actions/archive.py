@@ -127,7 +127,7 @@ def _customer_record(c: CustomerInput) -> dict[str, Any]:
     return record
 
 
-def _vehicle_record(x: VehicleInput) -> dict[str, Any]:
+def _vehicle_record(ctx: Ctx, x: VehicleInput) -> dict[str, Any]:
     cycle = reference.cycle_for_model(x.model_code)
     cycle_km = x.cycle_km or cycle.interval_km
     cycle_months = x.cycle_months or cycle.interval_months
@@ -137,6 +137,8 @@ def _vehicle_record(x: VehicleInput) -> dict[str, Any]:
             Cycle(cycle.first_km, cycle.first_months, cycle_km, cycle_months),
             x.purchase_date,
             None,
+            today=ctx.clock().date(),
+            current_km=x.odometer_km,
         )
     return {
         "plate": x.plate,
@@ -193,7 +195,7 @@ def _insert_customer(ctx: Ctx, c: CustomerInput) -> int:
 
 def _insert_vehicle(ctx: Ctx, owner_id: int, x: VehicleInput) -> int:
     now = ctx.now()
-    record = {**_vehicle_record(x), "owner_id": owner_id}
+    record = {**_vehicle_record(ctx, x), "owner_id": owner_id}
     vid = ctx.db["vehicles"].insert({**record, "created_at": now, "updated_at": now}).last_pk
     ctx.db["vehicle_owners"].insert(
         {
@@ -227,7 +229,7 @@ def update_vehicle(ctx: Ctx, vehicle_id: int, vehicle: VehicleInput) -> None:
     x = vehicle.normalized()
     before = _require(ctx, "vehicles", vehicle_id)
     v.raise_if_errors(check_vehicle(ctx, x, vehicle_id), x.confirmed)
-    record = _vehicle_record(x)
+    record = _vehicle_record(ctx, x)
     with ctx.transaction() as db:
         db["vehicles"].update(vehicle_id, {**record, "updated_at": ctx.now()})
         if x.odometer_km is not None and x.odometer_km != last_odometer(ctx, vehicle_id):

@@ -151,7 +151,8 @@ def save_reception(
         v.check_text(technician, "technician", 60),
         v.check_odometer(odometer_in, last_km, odometer_reason) if changed_km else None,
     )
-    if promised_at is not None and promised_at <= ctx.clock():
+    promised_iso = iso(promised_at) if promised_at else None
+    if promised_iso != order["promised_at"] and promised_at and promised_at <= ctx.clock():
         problems.append(v.Problem("promised_at", "promised.past"))
     known = {c.code for c in reference.repair_categories()}
     if repair_category is not None and repair_category not in known:
@@ -164,7 +165,7 @@ def save_reception(
         "technician": technician.strip(),
         "repair_category": repair_category or order["repair_category"],
         "odometer_in": odometer_in,
-        "promised_at": iso(promised_at) if promised_at else None,
+        "promised_at": promised_iso,
     }
     with ctx.transaction() as db:
         db["repair_orders"].update(order_id, {**changes, "updated_at": ctx.now()})
@@ -337,8 +338,10 @@ def void(ctx: Ctx, order_id: int, supervisor_id: int, pin: str, reason: str) -> 
 
 def hand_on(ctx: Ctx, order_id: int, to_staff_id: int, note: str = "") -> None:
     """First-contact responsibility passes to a colleague (R19); the record shows it."""
-    ctx.actor()
+    actor = ctx.actor()
     order = _order(ctx, order_id)
+    if actor["id"] != order["advisor_id"] and actor["role"] != "supervisor":
+        raise ActionError("handon.not_owner", None)
     to = row(ctx.db, "SELECT * FROM staff WHERE id = ? AND active = 1", [to_staff_id])
     if to is None or to["role"] not in ("advisor", "supervisor"):
         raise ActionError("handon.target", "advisor")

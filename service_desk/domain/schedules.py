@@ -25,11 +25,33 @@ def next_service(
     cycle: Cycle,
     purchase_date: dt.date | None,
     last_service: tuple[dt.date, int] | None,
+    today: dt.date | None = None,
+    current_km: int | None = None,
 ) -> tuple[dt.date | None, int | None]:
-    """The next maintenance due (date, km) from the last service, else from the purchase."""
+    """The next maintenance due (date, km), whichever comes first.
+
+    From the last service when there is one. Otherwise from the purchase: the latest
+    scheduled service already reached by date or mileage (it is due now, or overdue),
+    or the first service when none has been reached yet."""
     if last_service is not None:
         day, km = last_service
         return add_months(day, cycle.interval_months), km + cycle.interval_km
-    if purchase_date is not None:
-        return add_months(purchase_date, cycle.first_months), cycle.first_km
-    return None, None
+    if purchase_date is None:
+        return None, None
+
+    def milestone(n: int) -> tuple[dt.date, int]:
+        if n == 0:
+            return add_months(purchase_date, cycle.first_months), cycle.first_km
+        return (
+            add_months(purchase_date, cycle.first_months + n * cycle.interval_months),
+            cycle.first_km + n * cycle.interval_km,
+        )
+
+    def reached(n: int) -> bool:
+        day, km = milestone(n)
+        return (today is not None and day <= today) or (current_km is not None and km <= current_km)
+
+    n = 0
+    while n < 600 and reached(n + 1):
+        n += 1
+    return milestone(n)

@@ -141,8 +141,9 @@ def odometer_history(db: sqlite_utils.Database, vehicle_id: int) -> list[Row]:
 _ORDER_LIST = """SELECT o.id, o.number, o.state, o.created_at, o.updated_at, o.promised_at,
        o.request, o.repair_category, v.plate, v.model_code, c.name AS customer_name,
        s.name AS advisor_name,
-       (SELECT coalesce(sum(amount_fen), 0) FROM order_lines l
-          WHERE l.order_id = o.id AND l.status = 'active') AS total_fen
+       CASE WHEN o.state IN ('declined', 'closed') THEN o.decline_fee_fen
+            ELSE (SELECT coalesce(sum(amount_fen), 0) FROM order_lines l
+                  WHERE l.order_id = o.id AND l.status = 'active') END AS total_fen
   FROM repair_orders o JOIN vehicles v ON v.id = o.vehicle_id
   JOIN customers c ON c.id = o.customer_id JOIN staff s ON s.id = o.advisor_id"""
 

@@ -37,6 +37,7 @@ class FieldErrors:
         column.setSpacing(1)
         column.addWidget(widget)
         column.addWidget(self.label(field))
+        column.addStretch(1)
         form.addRow(text, box)
 
     def clear(self) -> None:

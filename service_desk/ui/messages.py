@@ -41,6 +41,9 @@ _ACTIONS: dict[str, Callable[[], str]] = {
     "line.removed": lambda: _t(QT_TRANSLATE_NOOP("Messages", "This line was already removed.")),
     "system.unknown": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Choose the vehicle system.")),
     "fee.negative": lambda: _t(QT_TRANSLATE_NOOP("Messages", "The fee cannot be negative.")),
+    "handon.not_owner": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Only the case owner or a supervisor can hand it on.")
+    ),
     "handon.target": lambda: _t(
         QT_TRANSLATE_NOOP("Messages", "Hand the case on to an advisor or a supervisor.")
     ),

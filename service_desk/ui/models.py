@@ -82,11 +82,11 @@ class RowsModel(QAbstractTableModel):
 def waited(since: str, now: dt.datetime) -> str:
     minutes = max(0, int((now - parse(since)).total_seconds() // 60))
     if minutes < 60:
-        return f"{minutes} min"
+        return _c(QT_TRANSLATE_NOOP("Columns", "{n} min")).format(n=minutes)
     hours, rest = divmod(minutes, 60)
     if hours < 48:
-        return f"{hours} h {rest:02d}"
-    return f"{hours // 24} d"
+        return _c(QT_TRANSLATE_NOOP("Columns", "{h} h {m} min")).format(h=hours, m=rest)
+    return _c(QT_TRANSLATE_NOOP("Columns", "{n} days")).format(n=hours // 24)
 
 
 def orders_model(now: Callable[[], dt.datetime], parent: QObject | None = None) -> RowsModel:

@@ -78,6 +78,8 @@ class VehicleFields(QWidget):
         self.cycle_months = QSpinBox(objectName="vehicle_cycle_months")
         self.cycle_months.setRange(1, 60)
         self.cycle_months.setSuffix(self.tr(" months"))
+        self.cycle_km.setValue(10000)
+        self.cycle_months.setValue(12)
         cycle = QWidget()
         row = QHBoxLayout(cycle)
         row.setContentsMargins(0, 0, 0, 0)

@@ -9,7 +9,8 @@ import pytest
 
 from service_desk.actions import archive, orders
 from service_desk.actions.archive import CustomerInput, VehicleInput
-from service_desk.actions.context import ActionError
+from service_desk.actions.context import ActionError, Ctx
+from service_desk.domain.clock import fixed_clock
 from service_desk.domain.pricing import LineDraft
 from service_desk.domain.validation import ValidationError
 from service_desk.store import queries
@@ -40,7 +41,8 @@ def test_register_walk_in_records_first_contact_owner_and_due(ctx):
     assert c["first_contact_name"] == "王芳"
     assert v["plate"] == "皖B12345"
     assert v["last_km"] == 23000
-    assert v["next_due_date"] == "2024-11-01" and v["next_due_km"] == 5000
+    # 2.5 years and 23,000 km: the 25,000 km / 30-month service is due (its date passed)
+    assert v["next_due_date"] == "2026-11-01" and v["next_due_km"] == 25000
     assert [o["customer_id"] for o in queries.owner_history(ctx.db, vid)] == [cid]
     assert ctx.db.execute("SELECT count(*) FROM audit").fetchone()[0] >= 2
 
@@ -299,3 +301,37 @@ def test_advance_walks_the_rest_of_the_visit_and_refuses_skips(ctx):
     assert queries.order(ctx.db, oid)["state"] == "done"
     with pytest.raises(ActionError):
         orders.void(ctx, oid, staff_id(ctx, "陈主管"), "2468", "太晚了")
+
+
+def test_only_the_owner_or_a_supervisor_hands_a_case_on(ctx):
+    _, vid = walk_in(ctx)
+    oid = orders.open_order(ctx, vid, "保养")
+    ctx.user_id = staff_id(ctx, "李强")
+    with pytest.raises(ActionError) as err:
+        orders.hand_on(ctx, oid, staff_id(ctx, "李强"))
+    assert err.value.code == "handon.not_owner"
+    ctx.user_id = staff_id(ctx, "陈主管")
+    orders.hand_on(ctx, oid, staff_id(ctx, "李强"), "王芳请假")
+    assert queries.order(ctx.db, oid)["advisor_name"] == "李强"
+
+
+def test_an_unchanged_late_promise_does_not_block_saving(ctx, db):
+    _, vid = walk_in(ctx)
+    oid = orders.open_order(ctx, vid, "保养")
+    orders.save_reception(ctx, oid, request="保养", promised_at=NOW + dt.timedelta(hours=1))
+    later = Ctx(db, fixed_clock(NOW + dt.timedelta(hours=3)), ctx.user_id)
+    orders.save_reception(
+        later, oid, request="保养，加洗车", promised_at=NOW + dt.timedelta(hours=1)
+    )
+    assert queries.order(db, oid)["request"] == "保养，加洗车"
+    with pytest.raises(ValidationError) as err:
+        orders.save_reception(later, oid, request="保养", promised_at=NOW + dt.timedelta(hours=2))
+    assert [p.code for p in err.value.problems] == ["promised.past"]
+
+
+def test_a_declined_order_totals_its_fee_only(ctx):
+    _, vid = walk_in(ctx)
+    oid = orders.open_order(ctx, vid, "发动机异响")
+    orders.add_line(ctx, oid, line())
+    orders.decline(ctx, oid, fee_fen=3000)
+    assert [o["total_fen"] for o in queries.orders_of_vehicle(ctx.db, vid)] == [3000]
