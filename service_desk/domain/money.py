@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 MAX_FEN = 1_000_000_000  # ¥10,000,000.00: above this a typo is far likelier than a price
+# Plain decimal notation only: no exponent ("1e3"), sign, "_" or non-ASCII digits.
+_PLAIN = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
+
+
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?\Z")
 
 
 class MoneyError(ValueError):
@@ -18,12 +24,17 @@ def parse_yuan(text: str) -> int:
         .translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,"))
         .replace("¥", "")
         .replace("￥", "")
-        .replace(",", "")
         .replace("元", "")
         .strip()
     )
     if not cleaned:
         raise MoneyError("empty")
+    if "," in cleaned:  # thousands separators only where they belong: 1,280.00
+        if not _GROUPED.match(cleaned):
+            raise MoneyError(text)
+        cleaned = cleaned.replace(",", "")
+    if not _PLAIN.match(cleaned):
+        raise MoneyError(text)
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:

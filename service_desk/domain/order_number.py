@@ -10,7 +10,7 @@ _PREFIX = re.compile(r"^[A-Z]{2}$")
 
 def format_number(prefix: str, day: dt.date, seq: int) -> str:
     """('WX', 2026-11-27, 1) -> 'WX202611270001'."""
-    if not _PREFIX.match(prefix):
+    if not _PREFIX.fullmatch(prefix):
         raise ValueError("the order prefix is two capital letters")
     if not 1 <= seq <= 9999:
         raise ValueError("at most 9999 orders a day")

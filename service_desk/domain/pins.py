@@ -30,6 +30,6 @@ def verify_pin(pin: str, pin_hash: str | None, salt: str | None) -> bool:
         return False
     try:
         candidate, _ = hash_pin(pin, salt)
-    except PinError:
+    except (PinError, ValueError):  # a malformed PIN or a damaged salt never matches
         return False
     return hmac.compare_digest(candidate, pin_hash)

@@ -7,9 +7,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 KINDS = ("labour", "part", "fee")
 MODES = ("system", "symptom", "item")
@@ -19,6 +20,8 @@ PAYERS = ("customer", "warranty", "internal")
 
 MAX_QTY_MILLI = 1_000_000
 MAX_MARGIN_BP = 10_000
+# Plain decimal notation only: no exponent ("1e3"), "_" or non-ASCII digits.
+_PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
 
 
 class PricingError(ValueError):
@@ -30,13 +33,17 @@ class PricingError(ValueError):
 
 def parse_qty(text: str) -> int:
     """'1' / '4.2' / '0.5' -> thousandths (1000 / 4200 / 500)."""
+    cleaned = text.strip().replace("．", ".")
+    if not _PLAIN.match(cleaned):
+        raise PricingError("qty", "qty.format")
     try:
-        value = Decimal(text.strip().replace("，", ".").replace(",", "."))
+        value = Decimal(cleaned)
     except InvalidOperation as exc:
         raise PricingError("qty", "qty.format") from exc
     if not value.is_finite() or value <= 0:
         raise PricingError("qty", "qty.positive")
-    milli = value * 1000
+    with localcontext(prec=len(cleaned) + 4):  # exact: no rounding of long inputs
+        milli = value * 1000
     if milli != milli.to_integral_value():
         raise PricingError("qty", "qty.precision")
     if milli > MAX_QTY_MILLI:

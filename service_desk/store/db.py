@@ -16,6 +16,9 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     """Open (creating if needed) the database with WAL, foreign keys and synchronous=FULL."""
     try:
         conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _translate(exc) from exc
+    try:
         db = sqlite_utils.Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 5000")
@@ -24,8 +27,11 @@ def connect(path: Path | str) -> sqlite_utils.Database:
             raise StorageError(StorageProblem.CANNOT_OPEN, f"journal_mode={mode}")
         db.execute("PRAGMA synchronous = FULL")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error as exc:
-        raise _translate(exc) from exc
+    except BaseException as exc:
+        conn.close()  # a failed open must not keep the file open (nor locked on Windows)
+        if isinstance(exc, sqlite3.Error):
+            raise _translate(exc) from exc
+        raise
     return db
 
 

@@ -40,7 +40,7 @@ class SearchBox(QWidget):
         self.results = QTreeWidget(objectName="search_results")
         self.results.setHeaderHidden(True)
         self.results.setRootIsDecorated(True)
-        self.results.setMinimumHeight(120)
+        self.results.setStyleSheet("QTreeWidget { border: 1px solid #8a8a8a; }")
         self.results.hide()
         layout.addWidget(self.edit)
         self.edit.textChanged.connect(self.run)
@@ -49,6 +49,10 @@ class SearchBox(QWidget):
         self.results.itemActivated.connect(self._activated)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        if watched is self.edit and is_key and event.key() == Qt.Key.Key_Escape:
+            self.results.hide()
+            return True
         if (
             watched is self.edit
             and event.type() == QEvent.Type.KeyPress
@@ -102,7 +106,12 @@ class SearchBox(QWidget):
         if self.results.parent() is not window:
             self.results.setParent(window)
         corner = self.edit.mapTo(window, self.edit.rect().bottomLeft())
-        height = min(360, window.height() - corner.y() - 8)
+        rows = self.results.topLevelItemCount() + sum(
+            self.results.topLevelItem(i).childCount()
+            for i in range(self.results.topLevelItemCount())
+        )
+        row_height = max(self.results.sizeHintForRow(0), 20)
+        height = min(360, rows * row_height + 8, window.height() - corner.y() - 8)
         self.results.setGeometry(corner.x(), corner.y() + 2, max(self.edit.width(), 420), height)
         self.results.show()
         self.results.raise_()

@@ -1,0 +1,37 @@
+"""Headless commands: the smoke test and the demo dataset, through the real entry point."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from service_desk.app import main
+from service_desk.store.open import open_database
+
+
+def test_smoke_test_migrates_a_temporary_database(capsys):
+    assert main(["--smoke-test"]) == 0
+    assert "integrity ok" in capsys.readouterr().out
+
+
+def test_demo_fills_the_data_dir_once(tmp_path, capsys):
+    assert main(["demo", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "demo data written" in out
+    db = sqlite3.connect(tmp_path / "service_desk.sqlite3")
+    states = {s for (s,) in db.execute("SELECT DISTINCT state FROM repair_orders")}
+    plates = [p for (p,) in db.execute("SELECT plate FROM vehicles")]
+    db.close()
+    assert {"reception", "signed", "released", "declined", "void", "done"} <= states
+    assert all(p.startswith(("皖", "苏")) for p in plates)
+    # a second run refuses to mix demo data into a database that has data
+    assert main(["--data-dir", str(tmp_path), "demo"]) == 1
+    assert "not written" in capsys.readouterr().err
+
+
+def test_demo_refuses_a_newer_database(tmp_path, capsys):
+    db = open_database(tmp_path / "service_desk.sqlite3")
+    db["_sqlite_migrations"].insert(
+        {"migration_set": "service_desk", "name": "999_future", "applied_at": "2030-01-01"})
+    db.close()
+    assert main(["demo", "--data-dir", str(tmp_path)]) == 2
+    assert "newer_schema" in capsys.readouterr().err
