@@ -125,7 +125,8 @@ class ArchiveDesk(QWidget):
             ],
             self,
         )
-        self.history.addTab(_table(self.orders_model, "archive_orders"), self.tr("Repair history"))
+        self.orders_view = _table(self.orders_model, "archive_orders")
+        self.history.addTab(self.orders_view, self.tr("Repair history"))
         self.history.addTab(_table(self.owners_model, "archive_owners"), self.tr("Owners"))
         self.history.addTab(_table(self.km_model, "archive_km"), self.tr("Odometer"))
         right_layout.addWidget(self.history, 1)
@@ -142,6 +143,7 @@ class ArchiveDesk(QWidget):
         self.new_vehicle.clicked.connect(self._new_vehicle)
         self.change_owner.clicked.connect(self._change_owner)
         self.open_order.clicked.connect(self._open_order)
+        self.orders_view.activated.connect(self._history_order)
         session.changed.connect(lambda _k: self._reload_lists())
         self._enable()
 
@@ -287,6 +289,12 @@ class ArchiveDesk(QWidget):
         ):
             self.show_customer(new_owner, vehicle_id)
             self.session.notify("vehicles")
+
+    def _history_order(self) -> None:
+        """An order picked from the repair history becomes the current order."""
+        row = self.orders_model.row_at(self.orders_view.currentIndex().row())
+        if row is not None and self.customer_id is not None and self.vehicle_id is not None:
+            self.open_order_for.emit(self.customer_id, self.vehicle_id, row["id"])
 
     def _open_order(self) -> None:
         if self.vehicle_id is None or self.customer_id is None:

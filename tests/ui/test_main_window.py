@@ -126,3 +126,20 @@ def test_archive_change_owner(qtbot, window, ctx, answers):
     qtbot.mouseClick(desk.findChild(QPushButton, "archive_owner_b"), Qt.MouseButton.LeftButton)
     assert queries.vehicle(ctx.db, vid)["owner_id"] == new
     assert [o["customer_name"] for o in desk.owners_model.rows] == ["张三", "李四"]
+
+
+def test_an_order_picked_from_the_repair_history_opens_in_reception(qtbot, window, ctx):
+    cid, vid = archive.register_walk_in(
+        ctx, CustomerInput(name="张三", phone="13812345678"),
+        VehicleInput(plate="皖B12345", model_code="TIGGO7", category_code="small_passenger"))
+    oid = orders.open_order(ctx, vid, "更换雨刮片")
+    orders.decline(ctx, oid)
+    desk = window.archive
+    desk.show_customer(cid, vid)
+    view = desk.orders_view
+    view.setCurrentIndex(desk.orders_model.index(0, 0))
+    view.activated.emit(view.currentIndex())
+    assert window.tabs.currentWidget() is window.reception
+    form = window.reception.form
+    assert form.order_id == oid and window.session.current_order_id == oid
+    assert not form.request.isEnabled()  # a declined order is read-only at reception
