@@ -31,7 +31,8 @@ def test_demo_fills_the_data_dir_once(tmp_path, capsys):
 def test_demo_refuses_a_newer_database(tmp_path, capsys):
     db = open_database(tmp_path / "service_desk.sqlite3")
     db["_sqlite_migrations"].insert(
-        {"migration_set": "service_desk", "name": "999_future", "applied_at": "2030-01-01"})
+        {"migration_set": "service_desk", "name": "999_future", "applied_at": "2030-01-01"}
+    )
     db.close()
     assert main(["demo", "--data-dir", str(tmp_path)]) == 2
     assert "newer_schema" in capsys.readouterr().err

@@ -42,8 +42,7 @@ def test_crash_dialog_shows_details_and_copies_them(qtbot):
 def test_unhandled_exception_is_logged_and_shown(qtbot, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(
-        self.details.toPlainText()))
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.details.toPlainText()))
     root = logging.getLogger()
     handlers = list(root.handlers)
     try:

@@ -130,8 +130,10 @@ def test_archive_change_owner(qtbot, window, ctx, answers):
 
 def test_an_order_picked_from_the_repair_history_opens_in_reception(qtbot, window, ctx):
     cid, vid = archive.register_walk_in(
-        ctx, CustomerInput(name="张三", phone="13812345678"),
-        VehicleInput(plate="皖B12345", model_code="TIGGO7", category_code="small_passenger"))
+        ctx,
+        CustomerInput(name="张三", phone="13812345678"),
+        VehicleInput(plate="皖B12345", model_code="TIGGO7", category_code="small_passenger"),
+    )
     oid = orders.open_order(ctx, vid, "更换雨刮片")
     orders.decline(ctx, oid)
     desk = window.archive
