@@ -847,6 +847,10 @@
         <translation>新维修单</translation>
     </message>
     <message>
+        <source>promised {time}: overdue</source>
+        <translation>承诺 {time}：已超时</translation>
+    </message>
+    <message>
         <source>last odometer {km} km · next service {due}</source>
         <translation>上次里程 {km} 公里 · 下次保养 {due}</translation>
     </message>
@@ -1006,8 +1010,8 @@
         <translation>车架号只含数字和大写字母，不含 I、O、Q（发现：{chars}）。</translation>
     </message>
     <message>
-        <source>VIN check digit (9th character) should be {expected}, found {found}. Imported car? Tick “confirm” to keep it.</source>
-        <translation>车架号校验位（第 9 位）应为 {expected}，实为 {found}。进口车？勾选“确认”即可保留。</translation>
+        <source>VIN check digit (9th character) should be {expected}, found {found}. Imported car? Tick “Keep this VIN” to save it anyway.</source>
+        <translation>车架号校验位（第 9 位）应为 {expected}，实为 {found}。进口车？勾选“保留此 VIN”即可保存。</translation>
     </message>
     <message>
         <source>A mobile number has {expected} digits (found {found}).</source>
@@ -1127,6 +1131,10 @@
     <message>
         <source> or </source>
         <translation> 或 </translation>
+    </message>
+    <message>
+        <source>(due now)</source>
+        <translation>（已到期）</translation>
     </message>
 </context>
 </TS>

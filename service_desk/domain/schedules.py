@@ -55,3 +55,12 @@ def next_service(
     while n < 600 and reached(n + 1):
         n += 1
     return milestone(n)
+
+
+def service_due(
+    due_date: dt.date | None, due_km: int | None, today: dt.date, current_km: int | None
+) -> bool:
+    """Whether the next maintenance is due now (by date or by mileage)."""
+    by_date = due_date is not None and due_date <= today
+    by_km = due_km is not None and current_km is not None and due_km <= current_km
+    return by_date or by_km

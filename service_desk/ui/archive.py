@@ -83,7 +83,7 @@ class ArchiveDesk(QWidget):
         vehicle_layout = QVBoxLayout(vehicle_box)
         self.vehicles = QListWidget(objectName="archive_vehicles")
         self.vehicles.setMaximumHeight(70)
-        self.vehicle = VehicleFields(self.errors)
+        self.vehicle = VehicleFields(self.errors, session.ctx.clock)
         vehicle_buttons = QHBoxLayout()
         self.new_vehicle = QPushButton(self.tr("Add a vehicle"), objectName="archive_new_v")
         self.change_owner = QPushButton(self.tr("Change owner …"), objectName="archive_owner_b")

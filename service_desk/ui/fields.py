@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from service_desk.domain.validation import Problem
 from service_desk.ui.messages import field_problem_text
@@ -37,7 +37,7 @@ class FieldErrors:
         column.setSpacing(1)
         column.addWidget(widget)
         column.addWidget(self.label(field))
-        column.addStretch(1)
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form.addRow(text, box)
 
     def clear(self) -> None:

@@ -43,6 +43,7 @@ class LineEntry(QWidget):
         self.kind = self._combo("line_kind", [(labels.kind(k), k) for k in KINDS])
         self.description = QLineEdit(objectName="line_description")
         self.description.setPlaceholderText(self.tr("Work item or part"))
+        self.description.setMinimumWidth(180)
         self.mode = self._combo("line_mode", [(labels.mode(m), m) for m in MODES])
         self.system = self._combo(
             "line_system",

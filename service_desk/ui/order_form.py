@@ -323,6 +323,19 @@ class OrderForm(QWidget):
             parts.append(
                 "<span style='font-size:14pt'><b>" + self.tr("New repair order") + "</b></span>"
             )
+        if order and order["promised_at"] and order["state"] not in lifecycle.TERMINAL:
+            promised = parse(order["promised_at"])
+            if promised < self.session.ctx.clock() and order["state"] not in (
+                "released",
+                "declined",
+            ):
+                parts[-1] += (
+                    " · <span style='color:#c62828'>"
+                    + self.tr("promised {time}: overdue").format(
+                        time=promised.strftime("%m-%d %H:%M")
+                    )
+                    + "</span>"
+                )
         if customer:
             parts.append(f"<b>{customer['name']}</b> {customer['phone']} {customer['company']}")
         if vehicle:

@@ -57,7 +57,7 @@ class ReceptionDesk(QWidget):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
-        splitter.setSizes([330, 1100])
+        splitter.setSizes([430, 1000])
         QVBoxLayout(self).addWidget(splitter)
 
         self.queue.activated.connect(self._queue_picked)

@@ -31,7 +31,7 @@ class RegistrationForm(QWidget):
         customer_box = QGroupBox(self.tr("Customer"))
         QVBoxLayout(customer_box).addWidget(customer := CustomerFields(self.errors))
         vehicle_box = QGroupBox(self.tr("Vehicle"))
-        QVBoxLayout(vehicle_box).addWidget(vehicle := VehicleFields(self.errors))
+        QVBoxLayout(vehicle_box).addWidget(vehicle := VehicleFields(self.errors, session.ctx.clock))
         self.customer, self.vehicle = customer, vehicle
         columns.addWidget(customer_box)
         columns.addWidget(vehicle_box)

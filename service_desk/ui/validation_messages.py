@@ -38,7 +38,7 @@ _MESSAGES: dict[str, Callable[[], str]] = {
     "vin.check_digit": lambda: QCoreApplication.translate(
         "Validation",
         "VIN check digit (9th character) should be {expected}, found {found}. "
-        "Imported car? Tick “confirm” to keep it.",
+        "Imported car? Tick “Keep this VIN” to save it anyway.",
     ),
     "mobile.length": lambda: QCoreApplication.translate(
         "Validation", "A mobile number has {expected} digits (found {found})."

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from service_desk import reference
 from service_desk.actions.archive import VehicleInput
+from service_desk.domain.clock import Clock
+from service_desk.domain.schedules import service_due
 from service_desk.domain.validation import Problem
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.i18n import ui_lang
@@ -31,8 +33,11 @@ _BODY_CATEGORY = {"sedan": "small_car", "hatchback": "small_car"}
 
 
 class VehicleFields(QWidget):
-    def __init__(self, errors: FieldErrors, parent: QWidget | None = None):
+    def __init__(
+        self, errors: FieldErrors, clock: Clock | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
+        self.clock = clock
         lang = ui_lang()
         form = QFormLayout(self)
         self.plate = QLineEdit(objectName="vehicle_plate")
@@ -162,10 +167,18 @@ class VehicleFields(QWidget):
             self.cycle_months.setValue(row["cycle_months"])
         due = [
             row.get("next_due_date") or "",
-            f"{row['next_due_km']} km" if row.get("next_due_km") else "",
+            f"{row['next_due_km']:,} km" if row.get("next_due_km") else "",
         ]
-        self.next_due.setText(self.tr(" or ").join(d for d in due if d) or "—")
-
-
-def parse_date(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+        text = self.tr(" or ").join(d for d in due if d) or "—"
+        due_date = row.get("next_due_date")
+        if self.clock is not None and service_due(
+            dt.date.fromisoformat(due_date) if due_date else None,
+            row.get("next_due_km"),
+            self.clock().date(),
+            km,
+        ):
+            text += " " + self.tr("(due now)")
+            self.next_due.setStyleSheet("color: #c62828;")
+        else:
+            self.next_due.setStyleSheet("")
+        self.next_due.setText(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from service_desk.actions import archive
@@ -162,7 +162,7 @@ def test_vin_check_digit_warning_can_be_confirmed(qtbot, window, ctx):
     confirm = window.reception.register.vehicle.vin_confirm
     assert not confirm.isHidden()
     assert ctx.db.execute("SELECT count(*) FROM vehicles").fetchone()[0] == 0
-    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton, pos=QPoint(6, confirm.height() // 2))
     click(qtbot, window.reception.register, "register_save")
     assert ctx.db.execute("SELECT vin_check_overridden FROM vehicles").fetchone()[0] == 1
 
