@@ -2,6 +2,10 @@
 
 Every rule the domain layer checks is enforced again here with CHECK constraints
 and triggers, so that invalid data never reaches the file whatever writes it.
+
+The state lists below are a frozen copy of domain/lifecycle.py as of this migration,
+on purpose: a migration must build the same schema forever, whatever the domain code
+becomes later. A later change of states is a new migration (tests compare the two).
 """
 
 STATES = (
