@@ -9,6 +9,8 @@ from pathlib import Path
 
 from service_desk import __version__, paths
 
+CLI_FORMS = ("repair-order", "diagnosis", "exit-notice", "supplementary")
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -24,6 +26,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill an empty database with a Chinese demo dataset")
     demo.add_argument("--data-dir", dest="sub_data_dir", help="folder of the database")
     demo.add_argument("--seed", type=int, default=7)
+    printing = sub.add_parser("print", help="render a printed form of an order to a PDF file")
+    printing.add_argument("kind", choices=sorted(CLI_FORMS), help="which form")
+    printing.add_argument("number", help="repair order number, e.g. WX202611270001")
+    printing.add_argument("--out", required=True, help="PDF file to write")
+    printing.add_argument("--copy", action="store_true", help="mark it 副本 (a reprint)")
+    printing.add_argument("--form-lang", choices=["zh", "en"], default="zh")
+    printing.add_argument("--data-dir", dest="sub_data_dir", help="folder of the database")
     return parser
 
 
@@ -38,6 +47,8 @@ def run_command(args: argparse.Namespace) -> int:
 
     if args.smoke_test:
         return smoke_test()
+    if args.command == "print":
+        return print_form(args)
     if args.command == "demo":
         from service_desk.demo import fill_demo
         from service_desk.domain.clock import system_clock
@@ -77,3 +88,43 @@ def smoke_test() -> int:
     reference.check_all()
     print(f"smoke test: schema {version}, integrity {'ok' if ok else 'FAILED'}")
     return 0 if ok else 1
+
+
+def print_form(args: argparse.Namespace) -> int:
+    """service-desk print KIND NUMBER --out FILE.pdf"""
+    from service_desk.domain.clock import system_clock
+    from service_desk.printing.fonts import FontMissingError
+    from service_desk.printing.forms import CLI_NAMES, FormNotAvailable, render_form
+    from service_desk.store import queries, settings
+    from service_desk.store.errors import StorageError
+    from service_desk.store.open import open_database
+
+    target = paths.database_path(data_dir_of(args))
+    try:
+        db = open_database(target)
+    except StorageError as exc:
+        print(f"cannot open {target}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        order = queries.order_by_number(db, args.number.strip().upper())
+        if order is None:
+            print(f"no repair order {args.number}", file=sys.stderr)
+            return 1
+        now = system_clock(settings.get(db, "timezone"))()
+        pdf = render_form(
+            db,
+            CLI_NAMES[args.kind],
+            order["id"],
+            now=now,
+            printed_by="service-desk print",
+            copy=args.copy,
+            lang=args.form_lang,
+        )
+    except (FormNotAvailable, FontMissingError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    Path(args.out).write_bytes(pdf)
+    print(f"{args.kind} {args.number} -> {args.out} ({len(pdf):,} bytes)")
+    return 0

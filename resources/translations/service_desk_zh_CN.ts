@@ -453,6 +453,10 @@
         <translation>档案</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>&amp;Counter</source>
         <translation>前台(&amp;C)</translation>
     </message>
@@ -576,6 +580,10 @@
         <translation>签字前请设定承诺交车时间。</translation>
     </message>
     <message>
+        <source>Unknown setting: {key}.</source>
+        <translation>未知的设置项：{key}。</translation>
+    </message>
+    <message>
         <source>Quantity: a number such as 1 or 4.2.</source>
         <translation>数量：填写数字，如 1 或 4.2。</translation>
     </message>
@@ -682,6 +690,50 @@
     <message>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation>此值的类型不正确。</translation>
+    </message>
+    <message>
+        <source>Two capital letters A–Z, e.g. WX.</source>
+        <translation>两个大写字母 A–Z，例如 WX。</translation>
+    </message>
+    <message>
+        <source>An amount in yuan such as 120 or 38.50.</source>
+        <translation>以元为单位的金额，例如 120 或 38.50。</translation>
+    </message>
+    <message>
+        <source>An amount from 0 to 100,000 yuan.</source>
+        <translation>金额为 0 至 100,000 元。</translation>
+    </message>
+    <message>
+        <source>A percentage such as 15 or 12.5 (at most 2 decimals).</source>
+        <translation>百分比，例如 15 或 12.5（最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>A percentage from 0 to 100.</source>
+        <translation>百分比为 0 至 100。</translation>
+    </message>
+    <message>
+        <source>0 to 1,440 minutes (one day).</source>
+        <translation>0 至 1440 分钟（一天）。</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: use a name such as Asia/Shanghai.</source>
+        <translation>未知时区：请使用 Asia/Shanghai 这样的名称。</translation>
+    </message>
+    <message>
+        <source>There is no file at this path: choose it again.</source>
+        <translation>此路径下没有文件，请重新选择。</translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG or JPG picture.</source>
+        <translation>店标须为 PNG 或 JPG 图片。</translation>
+    </message>
+    <message>
+        <source>The font must be a .ttf, .ttc or .otf file (a face number may follow, e.g. #1).</source>
+        <translation>字体须为 .ttf、.ttc 或 .otf 文件（后面可加字体序号，例如 #1）。</translation>
     </message>
     <message>
         <source>Not saved: the disk is full. Free some space and try again; what you typed is still on the screen.</source>
@@ -827,6 +879,14 @@
         <translation>客户签字确认</translation>
     </message>
     <message>
+        <source>Print …</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Preview …</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
         <source>Fee ¥</source>
         <translation>费用 ¥</translation>
     </message>
@@ -902,6 +962,52 @@
         <source>To</source>
         <translation>转交给</translation>
     </message>
+    <message>
+        <source>Printed {count}× · last: {form}, {name} {time}</source>
+        <translation>已打印 {count} 次 · 最近：{form}，{name} {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Printer …</source>
+        <translation>选择打印机…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Repair order</source>
+        <translation>进厂维修单</translation>
+    </message>
+    <message>
+        <source>Diagnosis report</source>
+        <translation>检测诊断单</translation>
+    </message>
+    <message>
+        <source>Exit notice</source>
+        <translation>出厂通知单</translation>
+    </message>
+    <message>
+        <source>Supplementary repair order</source>
+        <translation>追加维修单</translation>
+    </message>
+    <message>
+        <source>The {form} is not printed for an order in this state.</source>
+        <translation>此状态的工单不打印{form}。</translation>
+    </message>
+    <message>
+        <source>No Chinese font found for printing. Install Microsoft YaHei or SimHei (Windows), or put a .ttf/.ttc font into the resources/fonts folder, or choose a font file in Settings.</source>
+        <translation>未找到可用于打印的中文字体。请安装微软雅黑或黑体（Windows），或将 .ttf/.ttc 字体放入 resources/fonts 文件夹，或在设置中选择字体文件。</translation>
+    </message>
+    <message>
+        <source>The printer did not take the form. Check that it is on and try again.</source>
+        <translation>打印机未能接收此单据。请检查打印机是否开启后重试。</translation>
+    </message>
 </context>
 <context>
     <name>ReceptionDesk</name>
@@ -954,6 +1060,145 @@
     <message>
         <source>Nothing found — F3 registers a new walk-in</source>
         <translation>未找到 — 按 F3 为新散客建档</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDesk</name>
+    <message>
+        <source>Dealer</source>
+        <translation>本店信息</translation>
+    </message>
+    <message>
+        <source>e.g. 0553-5821234</source>
+        <translation>例如 0553-5821234</translation>
+    </message>
+    <message>
+        <source>Empty: no logo on the forms</source>
+        <translation>留空：单据上不印店标</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Logo (PNG or JPG)</source>
+        <translation>店标（PNG 或 JPG）</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Two letters at the start of every order number, e.g. WX 20261127 0001</source>
+        <translation>每张维修单号开头的两个字母，例如 WX 20261127 0001</translation>
+    </message>
+    <message>
+        <source>Labour rate (¥/h)</source>
+        <translation>工时费（元/小时）</translation>
+    </message>
+    <message>
+        <source>Diagnosis fee (¥)</source>
+        <translation>诊断费（元）</translation>
+    </message>
+    <message>
+        <source>Symptom risk margin (%)</source>
+        <translation>现象估价风险加价（%）</translation>
+    </message>
+    <message>
+        <source>Order number prefix</source>
+        <translation>单号前缀</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Empty: a Chinese font found on this computer</source>
+        <translation>留空：使用本机找到的中文字体</translation>
+    </message>
+    <message>
+        <source>A .ttf, .ttc or .otf file; add #1 after a .ttc to use its second font</source>
+        <translation>.ttf、.ttc 或 .otf 文件；在 .ttc 后加 #1 可使用其中的第二种字体</translation>
+    </message>
+    <message>
+        <source>Font file</source>
+        <translation>字体文件</translation>
+    </message>
+    <message>
+        <source>Guarantee terms</source>
+        <translation>质量保证条款</translation>
+    </message>
+    <message>
+        <source>Customer-supplied parts</source>
+        <translation>客户自带配件</translation>
+    </message>
+    <message>
+        <source>Aftermarket parts on critical systems</source>
+        <translation>关键系统使用副厂件</translation>
+    </message>
+    <message>
+        <source>Item pricing</source>
+        <translation>项目定价</translation>
+    </message>
+    <message>
+        <source>Symptom pricing</source>
+        <translation>现象估价</translation>
+    </message>
+    <message>
+        <source>Estimate note</source>
+        <translation>估价说明</translation>
+    </message>
+    <message>
+        <source>Restore default text</source>
+        <translation>恢复默认文本</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Dealer logo</source>
+        <translation>店标</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Fonts (*.ttf *.ttc *.otf)</source>
+        <translation>字体 (*.ttf *.ttc *.otf)</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>无需保存：没有更改任何设置。</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Supervisor approving</source>
+        <translation>批准的业务主管</translation>
+    </message>
+    <message>
+        <source>PIN of {name}</source>
+        <translation>{name} 的 PIN</translation>
+    </message>
+    <message>
+        <source>Saved: {count} settings changed</source>
+        <translation>已保存：更改了 {count} 项设置</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from service_desk.store import schema_v1
+from service_desk.store import schema_v1, schema_v2
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
 
@@ -22,6 +22,12 @@ MIGRATIONS = Migrations("service_desk")
 @MIGRATIONS(name="001_initial")
 def _m001_initial(db: sqlite_utils.Database) -> None:
     for statement in schema_v1.STATEMENTS:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="002_print_log")
+def _m002_print_log(db: sqlite_utils.Database) -> None:
+    for statement in schema_v2.STATEMENTS:
         db.execute(statement)
 
 

@@ -192,3 +192,14 @@ def order_events(db: sqlite_utils.Database, order_id: int) -> list[Row]:
             [order_id],
         )
     )
+
+
+def print_log(db: sqlite_utils.Database, order_id: int) -> list[Row]:
+    return list(
+        db.query(
+            """SELECT p.*, s.name AS staff_name FROM print_log p
+                            JOIN staff s ON s.id = p.staff_id
+                            WHERE p.order_id = ? ORDER BY p.id""",
+            [order_id],
+        )
+    )

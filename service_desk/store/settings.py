@@ -14,6 +14,34 @@ DEFAULTS: dict[str, Any] = {
     "diagnosis_fee_fen": 5000,
     "symptom_margin_bp": 1500,
     "promise_margin_minutes": 60,
+    # The dealer's header on every printed form (first-run setup fills these in).
+    "dealer_name": "奇瑞汽车授权服务站",
+    "dealer_address": "",
+    "dealer_phone": "",
+    "dealer_logo": "",
+    "print_font": "",
+    # Legal texts printed on the forms; the defaults follow the guarantee periods of
+    # 《机动车维修管理规定》 (交通运输部), art. 38, and may be edited in the app.
+    "guarantee_terms": (
+        "本店对竣工出厂的车辆实行质量保证期制度：整车修理或总成修理为车辆行驶 20000 公里"
+        "或者 100 日；二级维护为车辆行驶 5000 公里或者 30 日；一级维护、小修及专项修理为"
+        "车辆行驶 2000 公里或者 10 日（以先到者为准）。质量保证期内因维修质量原因造成的故障，"
+        "本店负责免费返修。"
+    ),
+    "clause_customer_parts": (
+        "客户自带配件：本店仅按客户要求安装，不对该配件的质量及由此引起的故障承担质量保证责任。"
+    ),
+    "clause_aftermarket_critical": (
+        "关键系统（制动、转向、悬架、安全气囊、轮胎、高压系统等）应客户坚持使用副厂件：本店已"
+        "告知风险，不对该配件的质量及由此引起的故障承担质量保证责任。"
+    ),
+    "clause_item_pricing": (
+        "项目定价（按实际工时或客户指定项目计费）：已告知客户，此类项目的维修质量可能无法保证。"
+    ),
+    "clause_symptom_pricing": (
+        "现象估价：为排除所述故障现象而定价，因故障原因尚不明确，价格中含风险加价。"
+    ),
+    "clause_estimate": ("以上为估价，实际费用以结算单为准；如需追加项目，本店将事先征得客户同意。"),
 }
 
 

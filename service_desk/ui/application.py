@@ -49,6 +49,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         )
         return 1
     session = Session(db, system_clock(settings.get(db, "timezone")), db_path)
+    _preload_print_font(settings.get(db, "print_font"))
     window = MainWindow(session)
     window.show()
     if session.user_id is None:
@@ -56,3 +57,18 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
     code = app.exec()
     db.close()
     return code
+
+
+def _preload_print_font(preferred: str) -> None:
+    """Parse the CJK font in the background so the first print is as fast as the rest."""
+    import threading
+
+    from service_desk.printing import fonts
+
+    def work() -> None:
+        try:
+            fonts.preload(fonts.find_cjk_font(preferred or None))
+        except Exception:
+            log.warning("print font not preloaded", exc_info=True)
+
+    threading.Thread(target=work, name="font-preload", daemon=True).start()

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
@@ -37,3 +45,16 @@ def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> 
         return None
     value, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return items.index(value) if ok else None
+
+
+def choose_printer(parent: QWidget | None, printer: QPrinter, title: str) -> bool:
+    """The system print dialog for this printer; False when cancelled."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def choose_file(parent: QWidget | None, title: str, filter: str) -> str | None:
+    """A file picked in the open-file dialog (filter e.g. "Pictures (*.png *.jpg)")."""
+    path, _selected = QFileDialog.getOpenFileName(parent, title, "", filter)
+    return path or None

@@ -21,6 +21,7 @@ from service_desk.ui.archive import ArchiveDesk
 from service_desk.ui.reception import ReceptionDesk
 from service_desk.ui.search_box import SearchBox
 from service_desk.ui.session import Session
+from service_desk.ui.settings_desk import SettingsDesk
 from service_desk.ui.staff_dialog import StaffDialog
 
 
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
         self.archive = ArchiveDesk(session)
         self.tabs.addTab(self.reception, self.tr("Reception"))
         self.tabs.addTab(self.archive, self.tr("Archive"))
+        self.settings_desk = SettingsDesk(session)
+        self.tabs.addTab(self.settings_desk, self.tr("Settings"))  # stays the last tab
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.status_user = QLabel()

@@ -72,6 +72,7 @@ _ACTIONS: dict[str, Callable[[], str]] = {
     "sign.promised_required": lambda: _t(
         QT_TRANSLATE_NOOP("Messages", "Set the promised delivery time before signing.")
     ),
+    "settings.unknown": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Unknown setting: {key}.")),
 }
 
 _PRICING: dict[str, Callable[[], str]] = {
@@ -133,6 +134,33 @@ _FIELD_CODES: dict[str, Callable[[], str]] = {
         QT_TRANSLATE_NOOP("Messages", "Choose how the customer prefers to be contacted.")
     ),
     "number.format": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Enter a whole number.")),
+    # settings desk
+    "value.type": lambda: _t(QT_TRANSLATE_NOOP("Messages", "This value has the wrong type.")),
+    "prefix.format": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Two capital letters A–Z, e.g. WX.")),
+    "amount.format": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "An amount in yuan such as 120 or 38.50.")
+    ),
+    "amount.range": lambda: _t(QT_TRANSLATE_NOOP("Messages", "An amount from 0 to 100,000 yuan.")),
+    "percent.format": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "A percentage such as 15 or 12.5 (at most 2 decimals).")
+    ),
+    "percent.range": lambda: _t(QT_TRANSLATE_NOOP("Messages", "A percentage from 0 to 100.")),
+    "minutes.range": lambda: _t(QT_TRANSLATE_NOOP("Messages", "0 to 1,440 minutes (one day).")),
+    "timezone.unknown": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "Unknown time zone: use a name such as Asia/Shanghai.")
+    ),
+    "file.missing": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "There is no file at this path: choose it again.")
+    ),
+    "logo.type": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "The logo must be a PNG or JPG picture.")
+    ),
+    "font.type": lambda: _t(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The font must be a .ttf, .ttc or .otf file (a face number may follow, e.g. #1).",
+        )
+    ),
 }
 
 

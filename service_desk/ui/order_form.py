@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -35,6 +36,8 @@ from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.domain.order_number import spoken
 from service_desk.domain.pricing import LineDraft, PricingError, clauses, totals
 from service_desk.domain.validation import ValidationError
+from service_desk.printing.fonts import FontMissingError
+from service_desk.printing.forms import FormNotAvailable, kinds_for
 from service_desk.store import queries, settings
 from service_desk.store.errors import StorageError
 from service_desk.ui import ask, labels
@@ -43,6 +46,7 @@ from service_desk.ui.i18n import ui_lang
 from service_desk.ui.line_entry import LineEntry
 from service_desk.ui.messages import error_text
 from service_desk.ui.models import lines_model
+from service_desk.ui.printing import PrintError, Printing, form_name, print_error_text
 from service_desk.ui.search_box import model_name
 from service_desk.ui.session import Session
 
@@ -195,7 +199,21 @@ class OrderForm(QWidget):
         self.open_order = QPushButton(self.tr("Open repair order"), objectName="order_open")
         self.sign = QPushButton(self.tr("Customer signs"), objectName="order_sign")
         self.sign.setDefault(True)
-        for widget in (self.void, self.hand_on):
+        self.print_button = QPushButton(self.tr("Print …"), objectName="order_print")
+        self.print_menu = QMenu(self.print_button)
+        self.print_button.setMenu(self.print_menu)
+        self.preview_button = QPushButton(self.tr("Preview …"), objectName="order_preview")
+        self.preview_menu = QMenu(self.preview_button)
+        self.preview_button.setMenu(self.preview_menu)
+        self.print_log = QLabel(objectName="order_print_log")
+        self.print_log.setStyleSheet("color: #6b6b6b;")
+        for widget in (
+            self.void,
+            self.hand_on,
+            self.print_button,
+            self.preview_button,
+            self.print_log,
+        ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(QLabel(self.tr("Fee ¥")))
@@ -213,6 +231,10 @@ class OrderForm(QWidget):
         self.decline.clicked.connect(lambda: self._run(self._decline))
         self.void.clicked.connect(lambda: self._run(self._void))
         self.hand_on.clicked.connect(lambda: self._run(self._hand_on))
+        self.printing = Printing(self.session, self)
+        self.print_menu.aboutToShow.connect(lambda: self._fill_forms(self.print_menu, False))
+        self.preview_menu.aboutToShow.connect(lambda: self._fill_forms(self.preview_menu, True))
+        QShortcut(QKeySequence("Ctrl+P"), self, lambda: self._print("repair_order"))
         QShortcut(QKeySequence("Ctrl+Return"), self, self.primary)
         QShortcut(QKeySequence("Ctrl+S"), self, lambda: self._run(self._save))
 
@@ -309,6 +331,9 @@ class OrderForm(QWidget):
         self.sign.setVisible(has_order)
         self.void.setEnabled(has_order and state in lifecycle.VOIDABLE)
         self.hand_on.setEnabled(has_order and state not in lifecycle.TERMINAL)
+        self.print_button.setEnabled(has_order and state != "void")
+        self.preview_button.setEnabled(has_order and state != "void")
+        self.print_log.setText(self._print_log_text())
 
     def _header_html(self, order: dict | None, customer: dict | None, vehicle: dict | None) -> str:
         parts = []
@@ -507,6 +532,54 @@ class OrderForm(QWidget):
         if pick is None:
             return
         orders.hand_on(self.session.ctx, self.order_id, people[pick]["id"])
+
+    # ---------------------------------------------------------------- printing
+    def _fill_forms(self, menu: QMenu, preview: bool) -> None:
+        """The forms that apply to this order now, each one click away."""
+        menu.clear()
+        if self.order_id is None:
+            return
+        for kind in kinds_for(self.session.db, self.order_id):
+            action = menu.addAction(form_name(kind))
+            action.setObjectName(f"{'preview' if preview else 'print'}_{kind}")
+            if preview:
+                action.triggered.connect(lambda _c=False, k=kind: self._preview(k))
+            else:
+                action.triggered.connect(lambda _c=False, k=kind: self._print(k))
+
+    def _print(self, kind: str) -> None:
+        if self.order_id is None:
+            return
+        self._run_print(lambda: self.printing.print(kind, self.order_id))
+
+    def _preview(self, kind: str) -> None:
+        if self.order_id is not None:
+            self._run_print(lambda: self.printing.preview(kind, self.order_id))
+
+    def _run_print(self, step: Callable[[], object]) -> None:
+        self.message.hide()
+        try:
+            step()
+        except (ActionError, StorageError) as exc:
+            self.message.setText(error_text(exc))
+            self.message.show()
+        except (FormNotAvailable, PrintError, FontMissingError) as exc:
+            self.message.setText(print_error_text(exc))
+            self.message.show()
+
+    def _print_log_text(self) -> str:
+        if self.order_id is None:
+            return ""
+        rows = queries.print_log(self.session.db, self.order_id)
+        if not rows:
+            return ""
+        last = rows[-1]
+        return self.tr("Printed {count}× · last: {form}, {name} {time}").format(
+            count=len(rows),
+            form=form_name(last["form_kind"]),
+            name=last["staff_name"],
+            time=last["at"][11:16],
+        )
 
     def _staff(self) -> list[dict[str, Any]]:
         from service_desk.actions.staff import list_staff

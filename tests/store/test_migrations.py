@@ -75,13 +75,23 @@ def closed_db(db_path: Path) -> Path:
     return db_path
 
 
+CURRENT = known_names()  # the real steps, before any test patches them
+
+
+def current_steps() -> Migrations:
+    """A fresh migration set holding this release's real steps, to extend in a test."""
+    steps = Migrations("service_desk")
+    for step in migrations.MIGRATIONS._migrations:
+        steps(name=step.name)(step.fn)
+    return steps
+
+
 @pytest.fixture
 def two_step(monkeypatch: pytest.MonkeyPatch) -> Migrations:
-    """Replace the app's migrations by 001 plus a test step 002 for this test only."""
-    steps = Migrations("service_desk")
-    steps(name="001_initial")(migrations._m001_initial)
+    """Replace the app's migrations by the real ones plus a test step, for this test only."""
+    steps = current_steps()
 
-    @steps(name="002_test_step")
+    @steps(name="900_test_step")
     def _m002(db: sqlite_utils.Database) -> None:
         db.execute("CREATE TABLE test_step (id INTEGER PRIMARY KEY, note TEXT)")
         db.execute("INSERT INTO test_step(note) VALUES ('migrated')")
@@ -102,7 +112,7 @@ def test_missing_file_is_created_and_migrated(db_path: Path) -> None:
     database = open_database(db_path)
     try:
         assert db_path.is_file()
-        assert schema_version(database) == len(known_names()) == 1
+        assert schema_version(database) == len(CURRENT)
         assert [m.name for m in migrations.MIGRATIONS.pending(database)] == []
         assert database.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert database.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -115,7 +125,7 @@ def test_missing_file_is_created_and_migrated(db_path: Path) -> None:
     finally:
         database.close()
     assert not safety_copies(db_path.parent)  # nothing to protect in a new file
-    assert applied_names(db_path) == ["001_initial"]
+    assert applied_names(db_path) == CURRENT
 
 
 def test_empty_file_is_treated_as_new(db_path: Path) -> None:
@@ -123,7 +133,7 @@ def test_empty_file_is_treated_as_new(db_path: Path) -> None:
     db_path.write_bytes(b"")
     database = open_database(db_path)
     try:
-        assert schema_version(database) == 1
+        assert schema_version(database) == len(CURRENT)
     finally:
         database.close()
     assert not safety_copies(db_path.parent)
@@ -152,7 +162,7 @@ def test_memory_database_opens() -> None:
     try:
         assert database.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert migrate(database, None) is None
-        assert schema_version(database) == 1
+        assert schema_version(database) == len(CURRENT)
     finally:
         database.close()
 
@@ -169,7 +179,7 @@ def test_reopening_applies_nothing(closed_db: Path) -> None:
         assert migrate(database, closed_db) is None
         after = database.execute(f"SELECT * FROM {MIGRATION_TABLE} ORDER BY id").fetchall()
         assert after == before
-        assert schema_version(database) == 1
+        assert schema_version(database) == len(CURRENT)
     finally:
         database.close()
     assert settings_rows(closed_db) == [("order_prefix", '"WX"')]
@@ -193,7 +203,7 @@ def test_newer_schema_is_refused_and_left_alone(closed_db: Path) -> None:
     assert err.value.problem is StorageProblem.NEWER_SCHEMA
     assert "999_future" in str(err.value)
     assert closed_db.read_bytes() == before
-    assert applied_names(closed_db) == ["001_initial", "999_future"]
+    assert applied_names(closed_db) == [*CURRENT, "999_future"]
     assert not safety_copies(closed_db.parent)
     assert not open_fds_to(closed_db)  # open_database closed the file again
 
@@ -209,7 +219,7 @@ def test_other_migration_sets_are_not_our_business(closed_db: Path) -> None:
     database = open_database(closed_db)
     try:
         check_not_newer(database)
-        assert schema_version(database) == 1
+        assert schema_version(database) == len(CURRENT)
     finally:
         database.close()
 
@@ -218,22 +228,22 @@ def test_other_migration_sets_are_not_our_business(closed_db: Path) -> None:
 
 
 def test_safety_copy_before_a_pending_migration(closed_db: Path, two_step: Migrations) -> None:
-    assert applied_names(closed_db) == ["001_initial"]
+    assert applied_names(closed_db) == CURRENT
     database = open_database(closed_db)
     try:
-        assert schema_version(database) == 2
+        assert schema_version(database) == len(CURRENT) + 1
         assert database.execute("SELECT note FROM test_step").fetchall() == [("migrated",)]
     finally:
         database.close()
     copies = safety_copies(closed_db.parent)
     assert len(copies) == 1
     copy = copies[0]
-    assert copy.name.startswith("service_desk.before-002_test_step.")
+    assert copy.name.startswith("service_desk.before-900_test_step.")
     # the copy is a complete database with the content from before the migration
-    assert applied_names(copy) == ["001_initial"]
+    assert applied_names(copy) == CURRENT
     assert "test_step" not in table_names(copy)
     assert settings_rows(copy) == [("order_prefix", '"WX"')]
-    assert applied_names(closed_db) == ["001_initial", "002_test_step"]
+    assert applied_names(closed_db) == [*CURRENT, "900_test_step"]
     conn = sqlite3.connect(copy)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -246,7 +256,7 @@ def test_migrate_returns_the_copy_it_made(closed_db: Path, two_step: Migrations)
     try:
         copy = migrate(database, closed_db)
         assert copy is not None and copy.exists() and copy.parent == closed_db.parent
-        assert copy.suffix == ".sqlite3" and "before-002_test_step" in copy.name
+        assert copy.suffix == ".sqlite3" and "before-900_test_step" in copy.name
         assert migrate(database, closed_db) is None  # nothing left to do
     finally:
         database.close()
@@ -256,7 +266,7 @@ def test_migrate_returns_the_copy_it_made(closed_db: Path, two_step: Migrations)
 def test_new_file_gets_every_step_without_a_copy(db_path: Path, two_step: Migrations) -> None:
     database = open_database(db_path)
     try:
-        assert schema_version(database) == 2
+        assert schema_version(database) == len(CURRENT) + 1
     finally:
         database.close()
     assert not safety_copies(db_path.parent)
@@ -265,10 +275,9 @@ def test_new_file_gets_every_step_without_a_copy(db_path: Path, two_step: Migrat
 def test_failing_migration_is_rolled_back_and_the_copy_kept(
     closed_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    steps = Migrations("service_desk")
-    steps(name="001_initial")(migrations._m001_initial)
+    steps = current_steps()
 
-    @steps(name="002_broken")
+    @steps(name="900_broken")
     def _m002(db: sqlite_utils.Database) -> None:
         db.execute("CREATE TABLE half_done (id INTEGER PRIMARY KEY)")
         db.execute("INSERT INTO no_such_table VALUES (1)")
@@ -276,7 +285,7 @@ def test_failing_migration_is_rolled_back_and_the_copy_kept(
     monkeypatch.setattr(migrations, "MIGRATIONS", steps)
     with pytest.raises(sqlite3.OperationalError, match="no such table"):  # a bug: not hidden
         open_database(closed_db)
-    assert applied_names(closed_db) == ["001_initial"]
+    assert applied_names(closed_db) == CURRENT
     assert "half_done" not in table_names(closed_db)
     assert len(safety_copies(closed_db.parent)) == 1
     assert not open_fds_to(closed_db)
@@ -374,7 +383,7 @@ def test_read_only_database_that_needs_migrating(read_only: Path, two_step: Migr
     with pytest.raises(StorageError) as err:
         open_database(read_only)
     assert err.value.problem is StorageProblem.READ_ONLY
-    assert applied_names(read_only) == ["001_initial"]
+    assert applied_names(read_only) == CURRENT
 
 
 # --- transaction and storage_errors ---------------------------------------------------------

@@ -1,0 +1,32 @@
+"""Printed names of the fixed vocabularies, in Chinese and English (no Qt here)."""
+
+from __future__ import annotations
+
+_NAMES: dict[str, dict[str, tuple[str, str]]] = {
+    "kind": {"labour": ("工时", "Labour"), "part": ("配件", "Part"), "fee": ("费用", "Fee")},
+    "mode": {
+        "system": ("系统估价", "System"),
+        "symptom": ("现象估价", "Symptom"),
+        "item": ("项目定价", "Item"),
+    },
+    "payer": {
+        "customer": ("客户", "Customer"),
+        "warranty": ("索赔", "Warranty"),
+        "internal": ("内部", "Internal"),
+    },
+    "source": {"dealer": ("本店", "Dealer"), "customer": ("客户自带", "Customer")},
+    "quality": {"genuine": ("正厂件", "Genuine"), "aftermarket": ("副厂件", "Aftermarket")},
+    "contact": {
+        "phone": ("电话", "Phone"),
+        "wechat": ("微信", "WeChat"),
+        "sms": ("短信", "SMS"),
+        "letter": ("信函", "Letter"),
+    },
+}
+
+
+def name(vocabulary: str, code: str | None, lang: str = "zh") -> str:
+    if not code:
+        return ""
+    zh, en = _NAMES[vocabulary].get(code, (code, code))
+    return zh if lang == "zh" else en

@@ -1,0 +1,196 @@
+"""Print and preview: the PDF from service_desk.printing goes to the printer via QtPdf.
+
+The printer and paper per form kind are remembered (QSettings: this PC's printers);
+every print is logged on the order and a reprint is marked 副本.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QRectF,
+    QSettings,
+)
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+
+from service_desk.actions import printing as print_log
+from service_desk.printing.fonts import FontMissingError
+from service_desk.printing.forms import FormNotAvailable, render_form
+from service_desk.printing.templates import load
+from service_desk.ui import ask
+from service_desk.ui.session import Session
+
+MAX_DPI = 300  # images above this only cost time (a PDF QPrinter defaults to 1200 dpi)
+
+FORM_NAMES = {
+    "repair_order": QT_TRANSLATE_NOOP("Printing", "Repair order"),
+    "diagnosis": QT_TRANSLATE_NOOP("Printing", "Diagnosis report"),
+    "exit_notice": QT_TRANSLATE_NOOP("Printing", "Exit notice"),
+    "supplementary": QT_TRANSLATE_NOOP("Printing", "Supplementary repair order"),
+}
+
+
+def form_name(kind: str) -> str:
+    return QCoreApplication.translate("Printing", FORM_NAMES.get(kind, kind))
+
+
+class PrintError(Exception):
+    pass
+
+
+def print_error_text(exc: Exception) -> str:
+    """What the advisor reads when a form cannot be printed."""
+    if isinstance(exc, FormNotAvailable):
+        return QCoreApplication.translate(
+            "Printing", "The {form} is not printed for an order in this state."
+        ).format(form=form_name(exc.kind))
+    if isinstance(exc, FontMissingError):
+        return QCoreApplication.translate(
+            "Printing",
+            "No Chinese font found for printing. Install Microsoft YaHei or SimHei (Windows), "
+            "or put a .ttf/.ttc font into the resources/fonts folder, or choose a font file "
+            "in Settings.",
+        )
+    return QCoreApplication.translate(
+        "Printing", "The printer did not take the form. Check that it is on and try again."
+    )
+
+
+def open_pdf(pdf: bytes, parent: QWidget | None = None) -> QPdfDocument:
+    document = QPdfDocument(parent)
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
+        raise PrintError("the form could not be read back")
+    return document
+
+
+def send_to_printer(pdf: bytes, printer: QPrinter) -> int:
+    """Paint every page onto the printer; returns the number of pages sent."""
+    document = open_pdf(pdf)
+    printer.setFullPage(True)
+    if printer.resolution() > MAX_DPI:
+        printer.setResolution(MAX_DPI)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintError("the printer refused the job")
+    try:
+        dpi = printer.resolution()
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            size = document.pagePointSize(page)
+            image = document.render(page, (size * dpi / 72).toSize())
+            target = printer.paperRect(QPrinter.Unit.DevicePixel)
+            painter.drawImage(QRectF(target), image)
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
+def _key(kind: str, what: str) -> str:
+    return f"printing/{kind}/{what}"
+
+
+def remembered_printer(kind: str) -> QPrinter:
+    """A printer for this form kind: the one used last time if it still exists."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    name = str(QSettings().value(_key(kind, "printer"), "") or "")
+    if name and name in QPrinterInfo.availablePrinterNames():
+        printer.setPrinterName(name)
+    paper = load(kind).paper
+    size = QPageSize(QPageSize.PageSizeId.A5 if paper == "A5" else QPageSize.PageSizeId.A4)
+    printer.setPageLayout(
+        QPageLayout(size, QPageLayout.Orientation.Portrait, printer.pageLayout().margins())
+    )
+    return printer
+
+
+def remember_printer(kind: str, printer: QPrinter) -> None:
+    QSettings().setValue(_key(kind, "printer"), printer.printerName())
+
+
+def has_remembered_printer(kind: str) -> bool:
+    return bool(QSettings().value(_key(kind, "printer"), ""))
+
+
+class Printing:
+    """Print and preview of one order's forms, from any desk."""
+
+    def __init__(self, session: Session, parent: QWidget):
+        self.session = session
+        self.parent = parent
+
+    def render(self, kind: str, order_id: int) -> tuple[bytes, bool]:
+        ctx = self.session.ctx
+        actor = ctx.actor()
+        copy = print_log.is_reprint(ctx, order_id, kind)
+        pdf = render_form(
+            ctx.db, kind, order_id, now=ctx.clock(), printed_by=actor["name"], copy=copy
+        )
+        return pdf, copy
+
+    def print(self, kind: str, order_id: int, choose: bool = False) -> int | None:
+        """Print straight away on this form's printer (asked once); returns the copy no."""
+        pdf, _copy = self.render(kind, order_id)
+        printer = remembered_printer(kind)
+        if (choose or not has_remembered_printer(kind)) and not ask.choose_printer(
+            self.parent, printer, form_name(kind)
+        ):
+            return None
+        pages = send_to_printer(pdf, printer)
+        remember_printer(kind, printer)
+        copy_no = print_log.record_print(
+            self.session.ctx,
+            order_id,
+            kind,
+            printer.printerName() or printer.outputFileName(),
+            pages,
+        )
+        self.session.notify("orders", "prints")
+        return copy_no
+
+    def preview(self, kind: str, order_id: int) -> PreviewDialog:
+        pdf, _copy = self.render(kind, order_id)
+        dialog = PreviewDialog(pdf, form_name(kind), self.parent)
+        dialog.print_button.clicked.connect(lambda: (self.print(kind, order_id), dialog.accept()))
+        dialog.choose_button.clicked.connect(
+            lambda: (self.print(kind, order_id, choose=True), dialog.accept())
+        )
+        dialog.open()
+        return dialog
+
+
+class PreviewDialog(QDialog):
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.document = open_pdf(pdf, self)
+        layout = QVBoxLayout(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.choose_button = QPushButton(self.tr("Printer …"))
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.setDefault(True)
+        buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 1000)
+
+
+__all__ = ["FormNotAvailable", "PreviewDialog", "Printing", "send_to_printer"]

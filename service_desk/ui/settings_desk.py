@@ -1,0 +1,339 @@
+"""Settings desk (设置): the dealer's header, prices and the texts printed on the forms.
+
+Anyone may type here; saving needs a supervisor and their PIN. The form is checked
+before the supervisor is asked, problems appear under their fields, and what was typed
+stays on the screen until it is saved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QDir, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from service_desk.actions import settings as settings_actions
+from service_desk.actions.context import ActionError
+from service_desk.actions.staff import list_staff
+from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
+from service_desk.domain.validation import Problem, ValidationError
+from service_desk.store.errors import StorageError
+from service_desk.store.settings import DEFAULTS
+from service_desk.ui import ask
+from service_desk.ui.fields import ERROR_STYLE, FieldErrors
+from service_desk.ui.messages import error_text
+from service_desk.ui.session import Session
+
+SAVED_STYLE = "color: #2e7d32;"
+_PERCENT = re.compile(r"([0-9]+)(?:\.([0-9]{0,2}))?\Z")
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
+def percent_text(bp: int) -> str:
+    """Basis points as a percentage to type over: 1500 -> '15', 1250 -> '12.5'."""
+    whole, rest = divmod(bp, 100)
+    return str(whole) if not rest else f"{whole}.{rest:02d}".rstrip("0")
+
+
+def parse_percent(text: str) -> int | None:
+    """'15' / '12.5 %' / '１５％' -> basis points; None if it is not such a number."""
+    cleaned = text.translate(_HALF_WIDTH).strip().removesuffix("%").strip()
+    match = _PERCENT.match(cleaned)
+    if match is None:
+        return None
+    return int(match[1]) * 100 + int((match[2] or "").ljust(2, "0"))
+
+
+def _beside(widget: QWidget, button: QPushButton) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(widget, 1)
+    row.addWidget(button)
+    return box
+
+
+class SettingsDesk(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.errors = FieldErrors()
+        self._loaded: dict[str, str] = {}
+
+        dealer = QGroupBox(self.tr("Dealer"))
+        dealer_form = QFormLayout(dealer)
+        self.dealer_name = QLineEdit(objectName="settings_dealer_name")
+        self.dealer_address = QLineEdit(objectName="settings_dealer_address")
+        self.dealer_phone = QLineEdit(objectName="settings_dealer_phone")
+        self.dealer_phone.setPlaceholderText(self.tr("e.g. 0553-5821234"))
+        self.dealer_logo = QLineEdit(objectName="settings_dealer_logo")
+        self.dealer_logo.setPlaceholderText(self.tr("Empty: no logo on the forms"))
+        self.choose_logo = QPushButton(self.tr("Choose…"), objectName="settings_choose_logo")
+        self.errors.add_row(dealer_form, self.tr("Name"), self.dealer_name, "dealer_name")
+        self.errors.add_row(dealer_form, self.tr("Address"), self.dealer_address, "dealer_address")
+        self.errors.add_row(dealer_form, self.tr("Phone"), self.dealer_phone, "dealer_phone")
+        self.errors.add_row(
+            dealer_form,
+            self.tr("Logo (PNG or JPG)"),
+            _beside(self.dealer_logo, self.choose_logo),
+            "dealer_logo",
+        )
+
+        pricing = QGroupBox(self.tr("Pricing"))
+        pricing_form = QFormLayout(pricing)
+        self.labour_rate = QLineEdit(objectName="settings_labour_rate")
+        self.diagnosis_fee = QLineEdit(objectName="settings_diagnosis_fee")
+        self.symptom_margin = QLineEdit(objectName="settings_symptom_margin")
+        self.order_prefix = QLineEdit(objectName="settings_order_prefix")
+        self.order_prefix.setMaxLength(8)
+        self.order_prefix.setToolTip(
+            self.tr("Two letters at the start of every order number, e.g. WX 20261127 0001")
+        )
+        self.errors.add_row(
+            pricing_form, self.tr("Labour rate (¥/h)"), self.labour_rate, "labour_rate_fen"
+        )
+        self.errors.add_row(
+            pricing_form, self.tr("Diagnosis fee (¥)"), self.diagnosis_fee, "diagnosis_fee_fen"
+        )
+        self.errors.add_row(
+            pricing_form,
+            self.tr("Symptom risk margin (%)"),
+            self.symptom_margin,
+            "symptom_margin_bp",
+        )
+        self.errors.add_row(
+            pricing_form, self.tr("Order number prefix"), self.order_prefix, "order_prefix"
+        )
+
+        printing = QGroupBox(self.tr("Printing"))
+        printing_form = QFormLayout(printing)
+        self.print_font = QLineEdit(objectName="settings_print_font")
+        self.print_font.setPlaceholderText(self.tr("Empty: a Chinese font found on this computer"))
+        self.print_font.setToolTip(
+            self.tr("A .ttf, .ttc or .otf file; add #1 after a .ttc to use its second font")
+        )
+        self.choose_font = QPushButton(self.tr("Choose…"), objectName="settings_choose_font")
+        self.errors.add_row(
+            printing_form,
+            self.tr("Font file"),
+            _beside(self.print_font, self.choose_font),
+            "print_font",
+        )
+        self.texts: dict[str, QPlainTextEdit] = {}
+        self.restore: dict[str, QPushButton] = {}
+        for key, label in (
+            ("guarantee_terms", self.tr("Guarantee terms")),
+            ("clause_customer_parts", self.tr("Customer-supplied parts")),
+            ("clause_aftermarket_critical", self.tr("Aftermarket parts on critical systems")),
+            ("clause_item_pricing", self.tr("Item pricing")),
+            ("clause_symptom_pricing", self.tr("Symptom pricing")),
+            ("clause_estimate", self.tr("Estimate note")),
+        ):
+            editor = QPlainTextEdit(objectName=f"settings_{key}")
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(76)
+            restore = QPushButton(
+                self.tr("Restore default text"), objectName=f"settings_restore_{key}"
+            )
+            restore.clicked.connect(lambda _checked=False, k=key: self.restore_default(k))
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(restore, 0, Qt.AlignmentFlag.AlignRight)
+            self.errors.add_row(printing_form, label, box, key)
+            self.texts[key] = editor
+            self.restore[key] = restore
+
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        left = QVBoxLayout()
+        left.addWidget(dealer)
+        left.addWidget(pricing)
+        left.addStretch(1)
+        columns.addLayout(left, 2)
+        columns.addWidget(printing, 3)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+
+        self.message = QLabel(objectName="settings_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+        self.errors.fallback = self.message
+        self.saved = QLabel(objectName="settings_saved")
+        self.saved.setStyleSheet(SAVED_STYLE)
+        self.saved.hide()
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), objectName="settings_save")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 3)
+        bottom.addWidget(self.saved)
+        bottom.addStretch(1)  # the button stays on the right, at its own size
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+
+        # what is typed as text, and the setting each field holds
+        self.lines = {
+            "dealer_name": self.dealer_name,
+            "dealer_address": self.dealer_address,
+            "dealer_phone": self.dealer_phone,
+            "dealer_logo": self.dealer_logo,
+            "print_font": self.print_font,
+            "order_prefix": self.order_prefix,
+        }
+        self.money = {"labour_rate_fen": self.labour_rate, "diagnosis_fee_fen": self.diagnosis_fee}
+
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.choose_font.clicked.connect(self._choose_font)
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        session.changed.connect(self._changed)
+        self.reload()
+
+    # --- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """The settings as stored; what was typed and not saved is replaced."""
+        values = settings_actions.current(self.session.ctx)
+        for key, edit in self.lines.items():
+            edit.setText(str(values[key]))
+        for key, edit in self.money.items():
+            edit.setText(format_yuan(int(values[key]), symbol=False))
+        self.symptom_margin.setText(percent_text(int(values["symptom_margin_bp"])))
+        for key, editor in self.texts.items():
+            editor.setPlainText(str(values[key]))
+        self.errors.clear()
+        self._loaded = self._typed()
+
+    def _typed(self) -> dict[str, str]:
+        typed = {key: edit.text() for key, edit in {**self.lines, **self.money}.items()}
+        typed["symptom_margin_bp"] = self.symptom_margin.text()
+        typed.update({key: editor.toPlainText() for key, editor in self.texts.items()})
+        return typed
+
+    def is_dirty(self) -> bool:
+        """Something was typed and not saved."""
+        return self._typed() != self._loaded
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.is_dirty():  # coming back to a half-typed form keeps it
+            self.reload()
+
+    def _changed(self, kinds: set[str]) -> None:
+        if "settings" in kinds:
+            self.reload()
+
+    # --- editing -------------------------------------------------------------------------
+
+    def restore_default(self, key: str) -> None:
+        """The default text goes into the editor (undo with Ctrl+Z); nothing is saved."""
+        editor = self.texts[key]
+        cursor = editor.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(str(DEFAULTS[key]))
+        editor.setTextCursor(cursor)
+        editor.setFocus()
+
+    def _choose_logo(self) -> None:
+        path = ask.choose_file(
+            self, self.tr("Dealer logo"), self.tr("Pictures (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.dealer_logo.setText(QDir.toNativeSeparators(path))
+
+    def _choose_font(self) -> None:
+        path = ask.choose_file(self, self.tr("Font file"), self.tr("Fonts (*.ttf *.ttc *.otf)"))
+        if path:
+            self.print_font.setText(QDir.toNativeSeparators(path))
+
+    # --- saving --------------------------------------------------------------------------
+
+    def _changes(self) -> tuple[dict[str, object], list[Problem]]:
+        """Every setting on the form as the action takes it, and what cannot be read."""
+        changes: dict[str, object] = {key: edit.text() for key, edit in self.lines.items()}
+        problems: list[Problem] = []
+        for key, edit in self.money.items():
+            try:
+                changes[key] = parse_yuan(edit.text())
+            except MoneyError:
+                problems.append(Problem(key, "amount.format"))
+        margin = parse_percent(self.symptom_margin.text())
+        if margin is None:
+            problems.append(Problem("symptom_margin_bp", "percent.format"))
+        else:
+            changes["symptom_margin_bp"] = margin
+        changes.update({key: editor.toPlainText() for key, editor in self.texts.items()})
+        return changes, problems
+
+    def _refused(self, exc: Exception) -> None:
+        self.message.setText(error_text(exc))
+        self.message.show()
+
+    def save(self) -> None:
+        self.errors.clear()
+        self.saved.hide()
+        ctx = self.session.ctx
+        changes, problems = self._changes()
+        try:
+            changed = settings_actions.validate(ctx, changes)
+        except ValidationError as exc:
+            problems += exc.problems
+        except (ActionError, StorageError) as exc:
+            self._refused(exc)
+            return
+        if problems:
+            self.errors.show(problems)
+            return
+        if not changed:
+            self._say(self.tr("Nothing to save: no setting was changed."))
+            return
+        if self.session.user_id is None:
+            self._refused(ActionError("user.required"))
+            return
+        supervisors = [p for p in list_staff(ctx) if p["role"] == "supervisor"]
+        if not supervisors:
+            self._refused(ActionError("supervisor.required"))
+            return
+        title = self.tr("Save settings")
+        pick = ask.choose(
+            self, title, self.tr("Supervisor approving"), [p["name"] for p in supervisors]
+        )
+        if pick is None:
+            return
+        supervisor = supervisors[pick]
+        pin = ask.text(
+            self, title, self.tr("PIN of {name}").format(name=supervisor["name"]), secret=True
+        )
+        if pin is None:
+            return
+        try:
+            keys = settings_actions.update_settings(ctx, changes, supervisor["id"], pin)
+        except ValidationError as exc:
+            self.errors.show(exc.problems)
+            return
+        except (ActionError, StorageError) as exc:
+            self._refused(exc)
+            return
+        self.session.notify("settings")
+        self._say(self.tr("Saved: {count} settings changed").format(count=len(keys)))
+
+    def _say(self, text: str) -> None:
+        self.saved.setText(text)
+        self.saved.show()
