@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from pypdf import PdfReader
+
 from service_desk.app import main
 from service_desk.store.open import open_database
 
@@ -36,3 +38,65 @@ def test_demo_refuses_a_newer_database(tmp_path, capsys):
     db.close()
     assert main(["demo", "--data-dir", str(tmp_path)]) == 2
     assert "newer_schema" in capsys.readouterr().err
+
+
+def test_print_renders_any_form_of_any_order(tmp_path, capsys):
+    assert main(["demo", "--data-dir", str(tmp_path)]) == 0
+    db = sqlite3.connect(tmp_path / "service_desk.sqlite3")
+    signed = db.execute("SELECT number FROM repair_orders WHERE state = 'signed'").fetchone()[0]
+    declined = db.execute("SELECT number FROM repair_orders WHERE state = 'declined'").fetchone()[0]
+    db.close()
+    out = tmp_path / "ro.pdf"
+    assert (
+        main(["print", "repair-order", signed, "--out", str(out), "--data-dir", str(tmp_path)]) == 0
+    )
+    text = "".join(PdfReader(out).pages[0].extract_text().split())
+    assert "进厂维修单" in text and signed in text
+    notice = tmp_path / "exit.pdf"
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(tmp_path),
+                "print",
+                "exit-notice",
+                declined.lower(),
+                "--out",
+                str(notice),
+                "--copy",
+            ]
+        )
+        == 0
+    )
+    text = "".join(PdfReader(notice).pages[0].extract_text().split())
+    assert "出厂通知单" in text and "副本" in text
+    capsys.readouterr()
+    assert (
+        main(
+            [
+                "print",
+                "exit-notice",
+                signed,
+                "--out",
+                str(tmp_path / "x.pdf"),
+                "--data-dir",
+                str(tmp_path),
+            ]
+        )
+        == 1
+    )
+    assert "not printed" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "print",
+                "repair-order",
+                "WX209901010001",
+                "--out",
+                str(tmp_path / "y.pdf"),
+                "--data-dir",
+                str(tmp_path),
+            ]
+        )
+        == 1
+    )

@@ -52,6 +52,11 @@ class FormPDF(FPDF):
         self.set_title(self.label(template.title))
         self.set_creator("Service Desk")
 
+    @property
+    def label_wrap(self) -> WrapMode:
+        """Chinese breaks between any two characters; English between words."""
+        return WrapMode.CHAR if self.lang == "zh" else WrapMode.WORD
+
     def label(self, label: Label | None) -> str:
         return "" if label is None else label.get(self.lang, label["zh"])
 
@@ -188,7 +193,9 @@ class FormPDF(FPDF):
         self.set_font(FONT, size=8)
         self.rect(MARGIN, top, label_w, height, style="DF")
         self.set_xy(MARGIN + 1, top + 1)
-        self.multi_cell(label_w - 2, 4, self.label(block.label), wrapmode=WrapMode.CHAR)
+        self.multi_cell(
+            label_w - 2, 4, self.label(block.label), align="L", wrapmode=self.label_wrap
+        )
         self.set_font(FONT, size=9)
         self.rect(MARGIN + label_w, top, text_w, height)
         self.set_xy(MARGIN + label_w, top + 1)
@@ -221,7 +228,7 @@ class FormPDF(FPDF):
             self.cell(0, 5, self.label(block.empty), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             self.set_text_color(0)
             return
-        self.set_font(FONT, size=8)
+        self.set_font(FONT, size=8 if self.lang == "zh" else 7)
         widths = [item.width or 10 for item in block.items]
         with self.table(
             col_widths=widths,
@@ -230,7 +237,7 @@ class FormPDF(FPDF):
             text_align=tuple(item.align for item in block.items),
             headings_style=FontFace(emphasis="BOLD", fill_color=235),
             borders_layout=TableBordersLayout.ALL,
-            wrapmode=WrapMode.CHAR,
+            wrapmode=self.label_wrap,
             repeat_headings=1,
             padding=(0.8, 1),
         ) as table:
@@ -314,7 +321,9 @@ class FormPDF(FPDF):
             self.rect(x, top, width, height)
             self.set_xy(x + 1.5, top + 1.5)
             self.set_font(FONT, size=8)
-            self.multi_cell(width - 3, 4, self.label(item.label), wrapmode=WrapMode.CHAR)
+            self.multi_cell(
+                width - 3, 4, self.label(item.label), align="L", wrapmode=self.label_wrap
+            )
             if item.time:
                 self.set_xy(x + 1.5, top + height - 6)
                 self.cell(width - 3, 4.5, time_text)

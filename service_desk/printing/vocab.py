@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 _NAMES: dict[str, dict[str, tuple[str, str]]] = {
-    "kind": {"labour": ("工时", "Labour"), "part": ("配件", "Part"), "fee": ("费用", "Fee")},
+    "kind": {"labour": ("工时", "Lab."), "part": ("配件", "Part"), "fee": ("费用", "Fee")},
     "mode": {
         "system": ("系统估价", "System"),
         "symptom": ("现象估价", "Symptom"),
         "item": ("项目定价", "Item"),
     },
     "payer": {
-        "customer": ("客户", "Customer"),
-        "warranty": ("索赔", "Warranty"),
-        "internal": ("内部", "Internal"),
+        "customer": ("客户", "Cust."),
+        "warranty": ("索赔", "Warr."),
+        "internal": ("内部", "Int."),
     },
-    "source": {"dealer": ("本店", "Dealer"), "customer": ("客户自带", "Customer")},
-    "quality": {"genuine": ("正厂件", "Genuine"), "aftermarket": ("副厂件", "Aftermarket")},
+    "source": {"dealer": ("本店", "Dealer"), "customer": ("客户自带", "Cust.")},
+    "quality": {"genuine": ("正厂件", "Genuine"), "aftermarket": ("副厂件", "Aftmkt")},
     "contact": {
         "phone": ("电话", "Phone"),
         "wechat": ("微信", "WeChat"),

@@ -103,21 +103,30 @@ def _key(kind: str, what: str) -> str:
 
 
 def remembered_printer(kind: str) -> QPrinter:
-    """A printer for this form kind: the one used last time if it still exists."""
+    """A printer for this form kind: the one and the paper used last time, if still there."""
+    settings = QSettings()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    name = str(QSettings().value(_key(kind, "printer"), "") or "")
+    name = str(settings.value(_key(kind, "printer"), "") or "")
     if name and name in QPrinterInfo.availablePrinterNames():
         printer.setPrinterName(name)
-    paper = load(kind).paper
-    size = QPageSize(QPageSize.PageSizeId.A5 if paper == "A5" else QPageSize.PageSizeId.A4)
+    default = QPageSize.PageSizeId.A5 if load(kind).paper == "A5" else QPageSize.PageSizeId.A4
+    saved = settings.value(_key(kind, "paper"), None)
+    try:
+        size_id = QPageSize.PageSizeId(int(saved)) if saved is not None else default
+    except (TypeError, ValueError):
+        size_id = default
     printer.setPageLayout(
-        QPageLayout(size, QPageLayout.Orientation.Portrait, printer.pageLayout().margins())
+        QPageLayout(
+            QPageSize(size_id), QPageLayout.Orientation.Portrait, printer.pageLayout().margins()
+        )
     )
     return printer
 
 
 def remember_printer(kind: str, printer: QPrinter) -> None:
-    QSettings().setValue(_key(kind, "printer"), printer.printerName())
+    settings = QSettings()
+    settings.setValue(_key(kind, "printer"), printer.printerName())
+    settings.setValue(_key(kind, "paper"), printer.pageLayout().pageSize().id().value)
 
 
 def has_remembered_printer(kind: str) -> bool:

@@ -110,3 +110,23 @@ def _raise_missing(*_a, **_k):
     from service_desk.printing.fonts import FontMissingError
 
     raise FontMissingError(["C:/Windows/Fonts", "resources/fonts"])
+
+
+def test_printer_and_paper_are_remembered_per_form_kind(qapp):
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    first = ui_printing.remembered_printer("repair_order")
+    assert first.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+    first.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A5),
+            QPageLayout.Orientation.Portrait,
+            first.pageLayout().margins(),
+        )
+    )
+    ui_printing.remember_printer("repair_order", first)
+    assert ui_printing.has_remembered_printer("repair_order") is False  # no named printer here
+    again = ui_printing.remembered_printer("repair_order")
+    assert again.pageLayout().pageSize().id() == QPageSize.PageSizeId.A5
+    other = ui_printing.remembered_printer("diagnosis")
+    assert other.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
