@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 
@@ -192,3 +193,29 @@ def test_templates_load_and_bad_ones_are_named(tmp_path):
         templates.parse('kind = "x"\ntitle = "t"\n[[block]]\ntype = "fields"\n', "x.toml")
     with pytest.raises(TemplateError, match=r"x\.toml"):
         templates.parse("kind = ", "x.toml")
+
+
+def test_dealer_header_and_logo_come_from_settings(ctx, order_id, tmp_path):
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from service_desk.store import settings
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 60), (200, 30, 30)).save(logo)
+    settings.put(ctx.db, "dealer_name", "芜湖奇瑞汽车服务有限公司")
+    settings.put(ctx.db, "dealer_address", "芜湖市弋江区长江南路88号")
+    settings.put(ctx.db, "dealer_phone", "0553-5821234")
+    settings.put(ctx.db, "dealer_logo", str(logo))
+    settings.put(ctx.db, "clause_estimate", "本单估价有效期 7 天。")
+    pdf = render(ctx, "repair_order", order_id)
+    text = flat("".join(pdf_pages(pdf)))
+    for expected in (
+        "芜湖奇瑞汽车服务有限公司",
+        "芜湖市弋江区长江南路88号",
+        "0553-5821234",
+        "本单估价有效期7天",
+    ):
+        assert expected in text
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    assert len(page.images) == 1
