@@ -72,39 +72,80 @@ DIAGNOSIS = (
     "鼓风机有异响。电子节气门积碳较多。"
 )
 
-# (kind, description, mode, qty, unit price fen, system, payer, margin, source, quality, part no)
-LINES: list[tuple] = [
-    ("labour", "60000 公里定期保养（更换机油机滤、检查底盘及灯光）", "system", "1", 12000, "engine", "customer", False, None, None, ""),
-    ("part", "全合成机油 5W-30 SN 4L", "item", "1", 39800, "engine", "customer", False, "dealer", "genuine", "SMF-5W30-4L"),
-    ("part", "全合成机油 5W-30 SN 1L", "item", "1", 10800, "engine", "customer", False, "dealer", "genuine", "SMF-5W30-1L"),
-    ("part", "机油滤清器总成", "item", "1", 4500, "engine", "customer", False, "dealer", "genuine", "F01-1012010"),
-    ("part", "空气滤清器滤芯", "item", "1", 8600, "engine", "customer", False, "dealer", "genuine", "T21-1109111"),
-    ("labour", "更换空调滤清器，清洗蒸发箱及风道杀菌", "item", "0.8", 12000, "aircon", "customer", False, None, None, ""),
-    ("part", "空调滤清器滤芯（活性炭）", "item", "1", 9800, "aircon", "customer", False, "dealer", "genuine", "T15-8107910"),
-    ("part", "空调蒸发箱清洗剂", "item", "1", 6800, "aircon", "customer", False, "dealer", "aftermarket", ""),
-    ("labour", "鼓风机异响排查，必要时更换鼓风机", "symptom", "1", 12000, "aircon", "customer", True, None, None, ""),
-    ("part", "鼓风机总成", "symptom", "1", 46000, "aircon", "customer", True, "dealer", "genuine", "T21-8107110"),
-    ("labour", "前刹车片及前刹车盘更换", "system", "1.2", 12000, "brakes", "customer", False, None, None, ""),
-    ("part", "前刹车片（一套）", "item", "1", 42000, "brakes", "customer", False, "dealer", "genuine", "T21-3501080"),
-    ("part", "前刹车盘", "item", "2", 38000, "brakes", "customer", False, "dealer", "genuine", "T21-3501075"),
-    ("part", "刹车油 DOT4 1L", "item", "1", 6800, "brakes", "customer", False, "dealer", "genuine", "DOT4-1L"),
-    ("labour", "四轮动平衡及四轮定位", "system", "1", 16000, "tyres", "customer", False, None, None, ""),
-    ("part", "平衡块（粘贴式）", "item", "6", 500, "tyres", "customer", False, "dealer", "aftermarket", ""),
-    ("labour", "前保险杠拆装、修复及喷漆（左下角）", "system", "3.5", 12000, "body", "customer", False, None, None, ""),
-    ("part", "左前雾灯框", "item", "1", 8500, "body", "customer", False, "dealer", "genuine", "T21-2803551"),
-    ("part", "前保险杠卡扣", "item", "8", 300, "body", "customer", False, "dealer", "genuine", "Q2736312"),
-    ("fee", "油漆材料费（前保险杠半面）", "item", "1", 45000, "paint", "customer", False, None, None, ""),
-    ("labour", "左前大灯拆装、烘干及重新密封", "symptom", "1.5", 12000, "lighting", "customer", True, None, None, ""),
-    ("part", "大灯密封胶", "item", "1", 3500, "lighting", "customer", False, "dealer", "aftermarket", ""),
-    ("labour", "电子节气门清洗及怠速学习", "item", "0.6", 12000, "engine", "customer", False, None, None, ""),
-    ("part", "节气门清洗剂", "item", "1", 4800, "engine", "customer", False, "dealer", "genuine", "CHERY-TBC"),
-    ("labour", "中控屏偶发黑屏，升级车机软件（厂家技术通报）", "system", "0.5", 12000, "electrical", "warranty", False, None, None, ""),
-    ("labour", "安装客户自带雨刮片", "item", "0.2", 12000, "body", "customer", False, None, None, ""),
-    ("part", "雨刮片（客户自带）", "item", "2", 0, "body", "customer", False, "customer", "aftermarket", ""),
-    ("part", "全包围脚垫（客户自带）", "item", "1", 0, "interior", "customer", False, "customer", "aftermarket", ""),
-    ("fee", "环保废油及旧件处理费", "item", "1", 2000, None, "customer", False, None, None, ""),
-    ("fee", "免费洗车（店内活动）", "item", "1", 3000, None, "internal", False, None, None, ""),
-]  # fmt: skip
+
+def order_lines(rate: int, margin: int) -> list:
+    """The 30 lines: maintenance, brakes, A/C, body and paint, a warranty update, fees."""
+    from service_desk.domain.pricing import LineDraft, parse_qty
+
+    def lab(text, hours, system, mode="system", payer="customer", price=rate):
+        return LineDraft(
+            kind="labour",
+            description=text,
+            mode=mode,
+            qty_milli=parse_qty(hours),
+            unit_price_fen=price,
+            payer=payer,
+            system_code=system,
+            risk_margin_bp=margin if mode == "symptom" else 0,
+        )
+
+    def part(text, qty, price, system, no="", mode="item", source="dealer", quality=None):
+        return LineDraft(
+            kind="part",
+            description=text,
+            mode=mode,
+            qty_milli=parse_qty(qty),
+            unit_price_fen=price,
+            system_code=system,
+            parts_source=source,
+            part_quality=quality or ("aftermarket" if source == "customer" else "genuine"),
+            part_no=no,
+            risk_margin_bp=margin if mode == "symptom" else 0,
+        )
+
+    def fee(text, price, system=None, payer="customer"):
+        return LineDraft(
+            kind="fee",
+            description=text,
+            mode="item",
+            qty_milli=1000,
+            unit_price_fen=price,
+            payer=payer,
+            system_code=system,
+        )
+
+    return [
+        lab("60000 公里定期保养（更换机油机滤、检查底盘及灯光）", "1", "engine"),
+        part("全合成机油 5W-30 SN 4L", "1", 39800, "engine", "SMF-5W30-4L"),
+        part("全合成机油 5W-30 SN 1L", "1", 10800, "engine", "SMF-5W30-1L"),
+        part("机油滤清器总成", "1", 4500, "engine", "F01-1012010"),
+        part("空气滤清器滤芯", "1", 8600, "engine", "T21-1109111"),
+        lab("更换空调滤清器，清洗蒸发箱及风道杀菌", "0.8", "aircon", "item"),
+        part("空调滤清器滤芯（活性炭）", "1", 9800, "aircon", "T15-8107910"),
+        part("空调蒸发箱清洗剂", "1", 6800, "aircon", quality="aftermarket"),
+        lab("鼓风机异响排查，必要时更换鼓风机", "1", "aircon", "symptom"),
+        part("鼓风机总成", "1", 46000, "aircon", "T21-8107110", mode="symptom"),
+        lab("前刹车片及前刹车盘更换", "1.2", "brakes"),
+        part("前刹车片（一套）", "1", 42000, "brakes", "T21-3501080"),
+        part("前刹车盘", "2", 38000, "brakes", "T21-3501075"),
+        part("刹车油 DOT4 1L", "1", 6800, "brakes", "DOT4-1L"),
+        lab("四轮动平衡及四轮定位", "1", "tyres", price=16000),
+        part("平衡块（粘贴式）", "6", 500, "tyres", quality="aftermarket"),
+        lab("前保险杠拆装、修复及喷漆（左下角）", "3.5", "body"),
+        part("左前雾灯框", "1", 8500, "body", "T21-2803551"),
+        part("前保险杠卡扣", "8", 300, "body", "Q2736312"),
+        fee("油漆材料费（前保险杠半面）", 45000, "paint"),
+        lab("左前大灯拆装、烘干及重新密封", "1.5", "lighting", "symptom"),
+        part("大灯密封胶", "1", 3500, "lighting", quality="aftermarket"),
+        lab("电子节气门清洗及怠速学习", "0.6", "engine", "item"),
+        part("节气门清洗剂", "1", 4800, "engine", "CHERY-TBC"),
+        lab("中控屏偶发黑屏，升级车机软件（厂家技术通报）", "0.5", "electrical", payer="warranty"),
+        lab("安装客户自带雨刮片", "0.2", "body", "item"),
+        part("雨刮片（客户自带）", "2", 0, "body", source="customer"),
+        part("全包围脚垫（客户自带）", "1", 0, "interior", source="customer"),
+        fee("环保废油及旧件处理费", 2000),
+        fee("免费洗车（店内活动）", 3000, payer="internal"),
+    ]
 
 
 def _moment(parts: tuple[int, ...]):
@@ -126,7 +167,7 @@ def build_dataset(folder: Path) -> tuple[Path, int, dict]:
     from service_desk.actions.context import Ctx
     from service_desk.demo import fill_demo
     from service_desk.domain.clock import fixed_clock
-    from service_desk.domain.pricing import LineDraft, parse_qty
+    from service_desk.store import settings
     from service_desk.store.open import open_database
 
     path = folder / "service_desk.sqlite3"
@@ -155,20 +196,8 @@ def build_dataset(folder: Path) -> tuple[Path, int, dict]:
         odometer_in=km,
         promised_at=_moment(COUNTER) + dt.timedelta(hours=22, minutes=50),
     )
-    for kind, text, mode, qty, price, system, payer, margin, source, quality, part_no in LINES:
-        draft = LineDraft(
-            kind=kind,
-            description=text,
-            mode=mode,
-            qty_milli=parse_qty(qty),
-            unit_price_fen=price,
-            payer=payer,
-            risk_margin_bp=1500 if margin else 0,
-            system_code=system,
-            parts_source=source,
-            part_quality=quality,
-            part_no=part_no,
-        )
+    rate = int(settings.get(db, "labour_rate_fen"))
+    for draft in order_lines(rate, int(settings.get(db, "symptom_margin_bp"))):
         orders.add_line(ctx, order_id, draft)
     orders.sign(ctx, order_id)
     lines = db.execute(
@@ -266,7 +295,9 @@ def _html(context: dict, template) -> str:
         f'<p align="center" style="font-size: 16pt; font-weight: bold; margin: 4px;">'
         f"{label(template.title)}</p><hr/>",
     ]
-    grid = 'width="100%" border="1" cellspacing="0" cellpadding="2" style="border-collapse: collapse;"'
+    grid = (
+        'width="100%" border="1" cellspacing="0" cellpadding="2" style="border-collapse: collapse;"'
+    )
     for block in template.blocks:
         if block.type == "fields":
             out.append(f"<table {grid}><tr>")
@@ -308,17 +339,19 @@ def _html(context: dict, template) -> str:
                 out.append("<tr>")
                 for item in block.items:
                     text = escape(str(line.get(item.value, "")))
-                    out.append(f'<td align="{align[item.align]}">{text}</td>')
+                    wrap = "" if item.align == "L" else ' style="white-space: nowrap;"'
+                    out.append(f'<td align="{align[item.align]}"{wrap}>{text}</td>')
                 out.append("</tr>")
             out.append("</table>")
         elif block.type == "totals":
-            out.append(f'<table border="1" cellspacing="0" cellpadding="2" align="right"><tr>')
+            out.append('<table border="1" cellspacing="0" cellpadding="2" align="right"><tr>')
             for i, item in enumerate(block.items):
                 bold = i == len(block.items) - 1
                 amount = value_at(item.value)
                 out.append(
-                    f'<td bgcolor="#f2f2f2">{label(item.label)}</td>'
-                    f'<td align="right">{f"<b>{amount}</b>" if bold else amount}</td>'
+                    f'<td bgcolor="#f2f2f2" style="white-space: nowrap;">{label(item.label)}</td>'
+                    f'<td align="right" style="white-space: nowrap;">'
+                    f"{f'<b>{amount}</b>' if bold else amount}</td>"
                 )
             out.append("</tr></table><br/>")
         elif block.type == "clauses":
@@ -457,7 +490,9 @@ def machine() -> dict[str, str]:
         "python": sys.version.split()[0],
         "fpdf2": version("fpdf2"),
         "pyside6": version("PySide6-Essentials", "PySide6"),
-        "os": f"{os.uname().sysname} {os.uname().release}" if hasattr(os, "uname") else sys.platform,
+        "os": f"{os.uname().sysname} {os.uname().release}"
+        if hasattr(os, "uname")
+        else sys.platform,
     }
 
 
@@ -508,7 +543,7 @@ def report(summary: dict[str, dict], args, info: dict[str, str], counts: dict) -
         f"{p} fresh process(es) per row, {args.runs} later renders each.",
         "",
         "| renderer | import | first form in process | process start → first PDF "
-        f"| later form, median | later form, p95 | pages | PDF size |",
+        "| later form, median | later form, p95 | pages | PDF size |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for mode in MODES:

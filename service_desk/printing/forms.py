@@ -11,7 +11,6 @@ from service_desk.domain.money import format_yuan
 from service_desk.printing.context import order_context
 from service_desk.printing.render import render
 from service_desk.store import queries, settings
-from service_desk.store.schema_v2 import FORM_KINDS
 
 # headless names (service-desk print KIND …) -> template kinds
 CLI_NAMES = {
@@ -21,6 +20,8 @@ CLI_NAMES = {
     "supplementary": "supplementary",
 }
 _EXIT_STATES = ("declined", "closed", "settled", "released", "done")
+# the forms printed from an order, in menu order (the print log knows more kinds)
+ORDER_FORMS = ["repair_order", "diagnosis", "exit_notice", "supplementary"]
 
 
 class FormNotAvailable(ValueError):
@@ -33,7 +34,7 @@ class FormNotAvailable(ValueError):
 
 
 def available(kind: str, order: dict[str, Any], additional_lines: int = 0) -> bool:
-    if kind not in FORM_KINDS:
+    if kind not in ORDER_FORMS:
         return False
     state = order["state"]
     if state == "void":
@@ -52,7 +53,7 @@ def kinds_for(db: sqlite_utils.Database, order_id: int) -> list[str]:
     if order is None:
         return []
     extra = _additional(db, order_id)
-    return [k for k in FORM_KINDS if available(k, order, extra)]
+    return [k for k in ORDER_FORMS if available(k, order, extra)]
 
 
 def _additional(db: sqlite_utils.Database, order_id: int) -> int:

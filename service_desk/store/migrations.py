@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from service_desk.store import schema_v1, schema_v2
+from service_desk.store import schema_v1, schema_v2, schema_v3
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
 
@@ -28,6 +28,12 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="002_print_log")
 def _m002_print_log(db: sqlite_utils.Database) -> None:
     for statement in schema_v2.STATEMENTS:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="003_print_kinds")
+def _m003_print_kinds(db: sqlite_utils.Database) -> None:
+    for statement in schema_v3.STATEMENTS:
         db.execute(statement)
 
 
