@@ -1,8 +1,16 @@
-"""The printed forms of an order: which apply when, their data, their PDF."""
+"""The printed forms of an order: which apply when, their data, their PDF.
+
+Each form is registered with its availability rule and its context builder. The
+check-in and key-cabinet desks register theirs from their own modules
+(EXTENSION_MODULES), so a new desk adds forms without touching this file.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
@@ -12,16 +20,35 @@ from service_desk.printing.context import order_context
 from service_desk.printing.render import render
 from service_desk.store import queries, settings
 
-# headless names (service-desk print KIND …) -> template kinds
-CLI_NAMES = {
-    "repair-order": "repair_order",
-    "diagnosis": "diagnosis",
-    "exit-notice": "exit_notice",
-    "supplementary": "supplementary",
-}
-_EXIT_STATES = ("declined", "closed", "settled", "released", "done")
-# the forms printed from an order, in menu order (the print log knows more kinds)
-ORDER_FORMS = ["repair_order", "diagnosis", "exit_notice", "supplementary"]
+Order = dict[str, Any]
+Context = dict[str, Any]
+EXTENSION_MODULES = ("service_desk.printing.checkin_forms", "service_desk.printing.key_forms")
+
+
+@dataclass(frozen=True)
+class OrderForm:
+    kind: str  # template name in forms/ and print-log kind
+    cli_name: str  # service-desk print CLI_NAME NUMBER
+    available: Callable[[sqlite_utils.Database, Order], bool]
+    context: Callable[[sqlite_utils.Database, Order, dt.datetime, str], Context]
+
+
+_REGISTRY: dict[str, OrderForm] = {}
+
+
+def register(form: OrderForm) -> None:
+    _REGISTRY[form.kind] = form
+
+
+def forms() -> dict[str, OrderForm]:
+    """Every registered form, in menu order (extensions loaded on first use)."""
+    for module in EXTENSION_MODULES:
+        importlib.import_module(module)
+    return _REGISTRY
+
+
+def cli_names() -> dict[str, str]:
+    return {f.cli_name: f.kind for f in forms().values()}
 
 
 class FormNotAvailable(ValueError):
@@ -33,59 +60,23 @@ class FormNotAvailable(ValueError):
         self.state = state
 
 
-def available(kind: str, order: dict[str, Any], additional_lines: int = 0) -> bool:
-    if kind not in ORDER_FORMS:
-        return False
-    state = order["state"]
-    if state == "void":
-        return False
-    if kind == "diagnosis":
-        return bool(order["diagnosis_consent"] or order["diagnosis"].strip())
-    if kind == "exit_notice":
-        return state in _EXIT_STATES
-    if kind == "supplementary":
-        return additional_lines > 0
-    return True
-
-
 def kinds_for(db: sqlite_utils.Database, order_id: int) -> list[str]:
     order = queries.order(db, order_id)
-    if order is None:
+    if order is None or order["state"] == "void":
         return []
-    extra = _additional(db, order_id)
-    return [k for k in ORDER_FORMS if available(k, order, extra)]
-
-
-def _additional(db: sqlite_utils.Database, order_id: int) -> int:
-    return db.execute(
-        "SELECT count(*) FROM order_lines WHERE order_id = ? AND status = 'active' "
-        "AND origin = 'additional'",
-        [order_id],
-    ).fetchone()[0]
+    return [kind for kind, form in forms().items() if form.available(db, order)]
 
 
 def form_context(
     db: sqlite_utils.Database, kind: str, order_id: int, now: dt.datetime, lang: str = "zh"
-) -> dict[str, Any]:
+) -> Context:
     order = queries.order(db, order_id)
     if order is None:
         raise KeyError(order_id)
-    if not available(kind, order, _additional(db, order_id)):
+    form = forms().get(kind)
+    if form is None or order["state"] == "void" or not form.available(db, order):
         raise FormNotAvailable(kind, order["state"])
-    origin = "additional" if kind == "supplementary" else None
-    context = order_context(db, order_id, lang, origin=origin)
-    if kind == "exit_notice":
-        declined = order["state"] in ("declined", "closed")
-        reasons = {
-            True: ("客户不修，按规定收取诊断/估价费", "Declined: diagnosis / estimate fee"),
-            False: ("维修完工，结算出厂", "Work completed and settled"),
-        }[declined]
-        context["exit"] = {
-            "reason": reasons[0] if lang == "zh" else reasons[1],
-            "at": now.strftime("%Y-%m-%d %H:%M"),
-            "fee": format_yuan(order["decline_fee_fen"] or 0) if declined else "—",
-        }
-    return context
+    return form.context(db, order, now, lang)
 
 
 def render_form(
@@ -102,3 +93,62 @@ def render_form(
     stamp = now.strftime("%Y-%m-%d %H:%M")
     printed = f"打印：{printed_by} {stamp}" if lang == "zh" else f"Printed by {printed_by} {stamp}"
     return render(kind, context, copy=copy, printed=printed, font=settings.get(db, "print_font"))
+
+
+# ---------------------------------------------------------------- the reception forms
+_EXIT_STATES = ("declined", "closed", "settled", "released", "done")
+
+
+def additional_lines(db: sqlite_utils.Database, order_id: int) -> int:
+    return db.execute(
+        "SELECT count(*) FROM order_lines WHERE order_id = ? AND status = 'active' "
+        "AND origin = 'additional'",
+        [order_id],
+    ).fetchone()[0]
+
+
+def _plain(db: sqlite_utils.Database, order: Order, _now: dt.datetime, lang: str) -> Context:
+    return order_context(db, order["id"], lang)
+
+
+def _exit_notice(db: sqlite_utils.Database, order: Order, now: dt.datetime, lang: str) -> Context:
+    context = order_context(db, order["id"], lang)
+    declined = order["state"] in ("declined", "closed")
+    reasons = {
+        True: ("客户不修，按规定收取诊断/估价费", "Declined: diagnosis / estimate fee"),
+        False: ("维修完工，结算出厂", "Work completed and settled"),
+    }[declined]
+    context["exit"] = {
+        "reason": reasons[0] if lang == "zh" else reasons[1],
+        "at": now.strftime("%Y-%m-%d %H:%M"),
+        "fee": format_yuan(order["decline_fee_fen"] or 0) if declined else "—",
+    }
+    return context
+
+
+def _supplementary(
+    db: sqlite_utils.Database, order: Order, _now: dt.datetime, lang: str
+) -> Context:
+    return order_context(db, order["id"], lang, origin="additional")
+
+
+register(OrderForm("repair_order", "repair-order", lambda _db, _o: True, _plain))
+register(
+    OrderForm(
+        "diagnosis",
+        "diagnosis",
+        lambda _db, o: bool(o["diagnosis_consent"] or o["diagnosis"].strip()),
+        _plain,
+    )
+)
+register(
+    OrderForm("exit_notice", "exit-notice", lambda _db, o: o["state"] in _EXIT_STATES, _exit_notice)
+)
+register(
+    OrderForm(
+        "supplementary",
+        "supplementary",
+        lambda db, o: additional_lines(db, o["id"]) > 0,
+        _supplementary,
+    )
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,13 @@ FONT = "cjk"
 MARGIN = 12.0
 GREY = 110
 COPY_MARK = {"zh": "副本", "en": "COPY"}
+
+# Blocks drawn by other modules (the damage diagram, QR codes): type -> fn(pdf, block).
+EXTRA_BLOCKS: dict[str, Callable[[FormPDF, Block], None]] = {}
+
+
+def register_block(block_type: str, draw: Callable[[FormPDF, Block], None]) -> None:
+    EXTRA_BLOCKS[block_type] = draw
 
 
 def value_at(context: dict[str, Any], path: str) -> Any:
@@ -220,8 +228,10 @@ class FormPDF(FPDF):
                 new_y=YPos.NEXT,
             )
 
-    def lines_block(self, block: Block) -> None:
-        rows = value_at(self.context, "lines") or []
+    def table_block(self, block: Block) -> None:
+        """A table of context rows (block.value names the list; 'lines' by default): one
+        column per item, headings repeated on every page the table runs over."""
+        rows = value_at(self.context, block.value or "lines") or []
         self.section(block.label)
         if not rows:
             self.set_text_color(GREY)
@@ -349,12 +359,16 @@ def render(
         "fields": pdf.fields,
         "text": pdf.text_block,
         "list": pdf.list_block,
-        "lines": pdf.lines_block,
+        "lines": pdf.table_block,
+        "table": pdf.table_block,
         "totals": pdf.totals_block,
         "clauses": pdf.clauses_block,
         "note": pdf.note_block,
         "signatures": pdf.signatures_block,
     }
     for block in template.blocks:
-        handlers[block.type](block)
+        if block.type in handlers:
+            handlers[block.type](block)
+        else:
+            EXTRA_BLOCKS[block.type](pdf, block)
     return bytes(pdf.output())

@@ -16,7 +16,19 @@ from typing import Any
 
 from service_desk import paths
 
-BLOCK_TYPES = ("fields", "text", "lines", "totals", "clauses", "list", "signatures", "note")
+BLOCK_TYPES = (
+    "fields",
+    "text",
+    "lines",
+    "table",
+    "totals",
+    "clauses",
+    "list",
+    "signatures",
+    "note",
+    "diagram",
+    "qr",
+)
 ALIGNS = ("L", "C", "R")
 
 
@@ -94,7 +106,7 @@ def _block(raw: dict[str, Any], where: str) -> Block:
     if unknown:
         raise TemplateError(f"{where}: unknown keys {sorted(unknown)}")
     items = tuple(_item(x, f"{where} item {i + 1}") for i, x in enumerate(raw.get("items", [])))
-    if kind in ("fields", "lines", "totals", "signatures") and not items:
+    if kind in ("fields", "lines", "table", "totals", "signatures") and not items:
         raise TemplateError(f"{where}: a {kind} block needs items")
     return Block(
         type=kind,

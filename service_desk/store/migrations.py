@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from service_desk.store import schema_v1, schema_v2, schema_v3
+from service_desk.store import schema_v1, schema_v2, schema_v3, schema_v4, schema_v5
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
 
@@ -34,6 +34,18 @@ def _m002_print_log(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="003_print_kinds")
 def _m003_print_kinds(db: sqlite_utils.Database) -> None:
     for statement in schema_v3.STATEMENTS:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="004_checkin")
+def _m004_checkin(db: sqlite_utils.Database) -> None:
+    for statement in schema_v4.STATEMENTS:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="005_key_cabinet")
+def _m005_key_cabinet(db: sqlite_utils.Database) -> None:
+    for statement in schema_v5.STATEMENTS:
         db.execute(statement)
 
 

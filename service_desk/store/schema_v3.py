@@ -5,8 +5,14 @@ longer list of form kinds, its rows copied, its triggers and index recreated.
 """
 
 FORM_KINDS = (
-    "repair_order", "diagnosis", "exit_notice", "supplementary",
-    "check_in_sheet", "belongings", "key_tag", "key_report",
+    "repair_order",
+    "diagnosis",
+    "exit_notice",
+    "supplementary",
+    "check_in_sheet",
+    "belongings",
+    "key_tag",
+    "key_report",
 )
 
 _KINDS_SQL = ", ".join(f"'{k}'" for k in FORM_KINDS)

@@ -20,6 +20,9 @@ DEFAULTS: dict[str, Any] = {
     "dealer_phone": "",
     "dealer_logo": "",
     "print_font": "",
+    # The key cabinet (钥匙柜): number of hooks, and when a key out is overdue.
+    "key_cabinet_hooks": 60,
+    "key_out_alert_hours": 4,
     # Legal texts printed on the forms; the defaults follow the guarantee periods of
     # 《机动车维修管理规定》 (交通运输部), art. 38, and may be edited in the app.
     "guarantee_terms": (

@@ -164,6 +164,15 @@ _FIELD_CODES: dict[str, Callable[[], str]] = {
 }
 
 
+def register_texts(
+    actions: dict[str, Callable[[], str]] | None = None,
+    fields: dict[str, Callable[[], str]] | None = None,
+) -> None:
+    """A desk adds the texts of its own refusal codes (ActionError codes, field problems)."""
+    _ACTIONS.update(actions or {})
+    _FIELD_CODES.update(fields or {})
+
+
 def storage_text(exc: StorageError) -> str:
     texts = {
         StorageProblem.DISK_FULL: _t(

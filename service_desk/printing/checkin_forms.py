@@ -1,0 +1,1 @@
+"""Printed forms of the checkin_forms desk (registered with printing.forms)."""

@@ -1,0 +1,1 @@
+"""Printed forms of the key_forms desk (registered with printing.forms)."""

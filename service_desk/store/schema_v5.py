@@ -1,0 +1,3 @@
+"""Schema of migration 005: the key cabinet (keys, hooks, key events)."""
+
+STATEMENTS: list[str] = []
