@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -473,8 +474,6 @@ def machine() -> dict[str, str]:
                 cpu = line.split(":", 1)[1].strip()
                 break
     except OSError:
-        import platform
-
         cpu = platform.processor() or cpu
 
     def version(*names: str) -> str:
@@ -490,9 +489,8 @@ def machine() -> dict[str, str]:
         "python": sys.version.split()[0],
         "fpdf2": version("fpdf2"),
         "pyside6": version("PySide6-Essentials", "PySide6"),
-        "os": f"{os.uname().sysname} {os.uname().release}"
-        if hasattr(os, "uname")
-        else sys.platform,
+        "os": platform.platform(terse=True),
+        "load": "/".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?",
     }
 
 
@@ -544,7 +542,8 @@ def report(summary: dict[str, dict], args, info: dict[str, str], counts: dict) -
     p = args.processes
     lines = [
         f"Machine: {info['cpu']}; {info['os']}; Python {info['python']}, "
-        f"fpdf2 {info['fpdf2']}, PySide6 {info['pyside6']}.",
+        f"fpdf2 {info['fpdf2']}, PySide6 {info['pyside6']}; load average 1/5/15 min at the "
+        f"end: {info['load']} (other processes compete for the cores when it is above 0).",
         f"Font (fpdf2): {summary['fpdf']['font']}.",
         f"Dataset: demo archive ({counts['customers']} customers, {counts['vehicles']} cars, "
         f"{counts['orders']} orders) + one signed repair order with 30 lines; "

@@ -736,6 +736,14 @@
         <translation>字体须为 .ttf、.ttc 或 .otf 文件（后面可加字体序号，例如 #1）。</translation>
     </message>
     <message>
+        <source>The key cabinet has 1 to 500 hooks.</source>
+        <translation>钥匙柜挂钩数为 1 到 500 个。</translation>
+    </message>
+    <message>
+        <source>Between 1 and 72 hours.</source>
+        <translation>应在 1 到 72 小时之间。</translation>
+    </message>
+    <message>
         <source>Not saved: the disk is full. Free some space and try again; what you typed is still on the screen.</source>
         <translation>未保存：磁盘已满。请释放空间后重试；已输入的内容仍在屏幕上。</translation>
     </message>

@@ -185,12 +185,12 @@ def _order_prefix(key: str, value: object) -> tuple[Any, Problem | None]:
     return text, (None if _PREFIX.match(text) else _problem(key, "prefix.format"))
 
 
-def _whole(code: str, top: int) -> Check:
+def _whole(code: str, top: int, bottom: int = 0) -> Check:
     def check(key: str, value: object) -> tuple[Any, Problem | None]:
         if type(value) is not int:  # bool is an int too, and no setting is a bool
             return value, _problem(key, "number.format")
-        if not 0 <= value <= top:
-            return value, _problem(key, code, max=top)
+        if not bottom <= value <= top:
+            return value, _problem(key, code, min=bottom, max=top)
         return value, None
 
     return check
@@ -222,6 +222,8 @@ _CHECKS: dict[str, Check] = {
     "diagnosis_fee_fen": _whole("amount.range", MAX_FEN),
     "symptom_margin_bp": _whole("percent.range", MAX_BP),
     "promise_margin_minutes": _whole("minutes.range", MAX_MINUTES),
+    "key_cabinet_hooks": _whole("hooks.range", 500, bottom=1),
+    "key_out_alert_hours": _whole("hours.range", 72, bottom=1),
     "dealer_name": _dealer_name,
     "dealer_address": _dealer_address,
     "dealer_phone": _dealer_phone,

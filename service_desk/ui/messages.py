@@ -161,6 +161,8 @@ _FIELD_CODES: dict[str, Callable[[], str]] = {
             "The font must be a .ttf, .ttc or .otf file (a face number may follow, e.g. #1).",
         )
     ),
+    "hooks.range": lambda: _t(QT_TRANSLATE_NOOP("Messages", "The key cabinet has 1 to 500 hooks.")),
+    "hours.range": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Between 1 and 72 hours.")),
 }
 
 
