@@ -464,6 +464,11 @@ def pdf_pages(data: bytes) -> int:
         return len(re.findall(rb"/Type\s*/Page[^s]", data))
 
 
+def load_average() -> str:
+    """1/5/15-minute load average (Unix): above ~0 before the run, something else is busy."""
+    return "/".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+
+
 def machine() -> dict[str, str]:
     from importlib import metadata
 
@@ -490,7 +495,6 @@ def machine() -> dict[str, str]:
         "fpdf2": version("fpdf2"),
         "pyside6": version("PySide6-Essentials", "PySide6"),
         "os": platform.platform(terse=True),
-        "load": "/".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?",
     }
 
 
@@ -542,8 +546,8 @@ def report(summary: dict[str, dict], args, info: dict[str, str], counts: dict) -
     p = args.processes
     lines = [
         f"Machine: {info['cpu']}; {info['os']}; Python {info['python']}, "
-        f"fpdf2 {info['fpdf2']}, PySide6 {info['pyside6']}; load average 1/5/15 min at the "
-        f"end: {info['load']} (other processes compete for the cores when it is above 0).",
+        f"fpdf2 {info['fpdf2']}, PySide6 {info['pyside6']}; load average (1/5/15 min) before "
+        f"the run {info['load_before']}, at the end {info['load_after']} (this run adds ~1).",
         f"Font (fpdf2): {summary['fpdf']['font']}.",
         f"Dataset: demo archive ({counts['customers']} customers, {counts['vehicles']} cars, "
         f"{counts['orders']} orders) + one signed repair order with 30 lines; "
@@ -602,6 +606,7 @@ def main() -> None:
         print(json.dumps(result))
         return
 
+    load_before = load_average()
     with tempfile.TemporaryDirectory(prefix="render-forms-") as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
@@ -620,7 +625,8 @@ def main() -> None:
                     file=sys.stderr,
                 )
         summary = {mode: summarize(results[mode], folder / f"{mode}.pdf") for mode in MODES}
-    print(report(summary, args, machine(), counts))
+    info = {**machine(), "load_before": load_before, "load_after": load_average()}
+    print(report(summary, args, info, counts))
 
 
 if __name__ == "__main__":

@@ -449,6 +449,14 @@
         <translation>接待</translation>
     </message>
     <message>
+        <source>Inspection</source>
+        <translation>环车检查</translation>
+    </message>
+    <message>
+        <source>Key cabinet</source>
+        <translation>钥匙柜</translation>
+    </message>
+    <message>
         <source>Archive</source>
         <translation>档案</translation>
     </message>

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from service_desk.actions.staff import list_staff
 from service_desk.ui import ask, i18n, labels
 from service_desk.ui.archive import ArchiveDesk
+from service_desk.ui.inspection_desk import InspectionDesk
+from service_desk.ui.key_cabinet_desk import KeyCabinetDesk
 from service_desk.ui.reception import ReceptionDesk
 from service_desk.ui.search_box import SearchBox
 from service_desk.ui.session import Session
@@ -48,7 +50,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="desks")
         self.reception = ReceptionDesk(session)
         self.archive = ArchiveDesk(session)
+        self.inspection = InspectionDesk(session)
+        self.keys = KeyCabinetDesk(session)
         self.tabs.addTab(self.reception, self.tr("Reception"))
+        self.tabs.addTab(self.inspection, self.tr("Inspection"))
+        self.tabs.addTab(self.keys, self.tr("Key cabinet"))
         self.tabs.addTab(self.archive, self.tr("Archive"))
         self.settings_desk = SettingsDesk(session)
         self.tabs.addTab(self.settings_desk, self.tr("Settings"))  # stays the last tab

@@ -19,7 +19,8 @@ from tests.ui.typing import type_text
 
 def open_desk(qtbot, window) -> SettingsDesk:
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    number = window.tabs.indexOf(window.settings_desk) + 1
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
     desk = window.settings_desk
     assert window.tabs.currentWidget() is desk
     return desk
@@ -49,7 +50,8 @@ def test_settings_is_the_last_tab_and_the_other_shortcuts_still_work(qtbot, wind
     open_desk(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.reception
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    number = window.tabs.indexOf(window.archive) + 1
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.archive
 
 
