@@ -469,6 +469,28 @@ def load_average() -> str:
     return "/".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
 
 
+def code_version() -> str:
+    """Which service_desk was measured: its folder, git commit and uncommitted changes."""
+    import service_desk
+
+    root = Path(service_desk.__file__).resolve().parent.parent
+
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10
+            )
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return f"{root} (not a git checkout)"
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "service_desk", "forms")
+    return f"{root} at commit {commit}" + (" + uncommitted changes" if dirty else "")
+
+
 def machine() -> dict[str, str]:
     from importlib import metadata
 
@@ -548,7 +570,7 @@ def report(summary: dict[str, dict], args, info: dict[str, str], counts: dict) -
         f"Machine: {info['cpu']}; {info['os']}; Python {info['python']}, "
         f"fpdf2 {info['fpdf2']}, PySide6 {info['pyside6']}; load average (1/5/15 min) before "
         f"the run {info['load_before']}, at the end {info['load_after']} (this run adds ~1).",
-        f"Font (fpdf2): {summary['fpdf']['font']}.",
+        f"Code: {info['code']}. Font (fpdf2): {summary['fpdf']['font']}.",
         f"Dataset: demo archive ({counts['customers']} customers, {counts['vehicles']} cars, "
         f"{counts['orders']} orders) + one signed repair order with 30 lines; "
         f"{p} fresh process(es) per row, {args.runs} later renders each.",
@@ -626,6 +648,7 @@ def main() -> None:
                 )
         summary = {mode: summarize(results[mode], folder / f"{mode}.pdf") for mode in MODES}
     info = {**machine(), "load_before": load_before, "load_after": load_average()}
+    info["code"] = code_version()
     print(report(summary, args, info, counts))
 
 

@@ -1,4 +1,5 @@
-"""Reference data shipped in data/: car models, service intervals, categories, systems, jobs.
+"""Reference data shipped in data/: car models, service intervals, categories, systems, jobs,
+and the check-in catalogues (inspection checklist, documents, belongings).
 
 The files are JSON a dealer may edit by hand. Loading checks each file strictly (unknown
 keys, missing fields, wrong types, duplicate codes, references to codes that do not exist)
@@ -27,6 +28,9 @@ VEHICLE_CATEGORIES_FILE = "vehicle_categories.json"
 VEHICLE_SYSTEMS_FILE = "vehicle_systems.json"
 REPAIR_CATEGORIES_FILE = "repair_categories.json"
 STANDARD_JOBS_FILE = "standard_jobs.json"
+CHECKLIST_FILE = "inspection_checklist.json"
+DOCUMENTS_FILE = "documents.json"
+BELONGINGS_FILE = "belongings.json"
 
 ALL_FILES = (
     MODELS_FILE,
@@ -35,12 +39,18 @@ ALL_FILES = (
     VEHICLE_SYSTEMS_FILE,
     REPAIR_CATEGORIES_FILE,
     STANDARD_JOBS_FILE,
+    CHECKLIST_FILE,
+    DOCUMENTS_FILE,
+    BELONGINGS_FILE,
 )
 
 BODIES = ("suv", "sedan", "mpv", "hatchback")
 ENERGIES = ("petrol", "phev", "ev")
 LINE_KINDS = ("labour", "part", "fee")
 LINE_MODES = ("system", "symptom", "item")
+# When a document must come with the car: always, for a service purpose, or (any other
+# entry) for an order of that repair category.
+DOCUMENT_CONDITIONS = ("always", "second_level", "annual_inspection")
 
 NOTE_KEY = "_note"
 
@@ -120,6 +130,37 @@ class StandardJob(_Bilingual):
     name_en: str
     repair_category: str  # a repair Category code
     lines: tuple[StandardJobLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem(_Bilingual):
+    code: str
+    name_zh: str
+    name_en: str
+    group: str  # the ChecklistGroup code
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistGroup(_Bilingual):
+    code: str
+    name_zh: str
+    name_en: str
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentType(_Bilingual):
+    code: str
+    name_zh: str
+    name_en: str
+    required_for: tuple[str, ...]  # DOCUMENT_CONDITIONS or repair Category codes
+
+
+@dataclass(frozen=True, slots=True)
+class BelongingType(_Bilingual):
+    code: str
+    name_zh: str
+    name_en: str
 
 
 # --------------------------------------------------------------------------- validation
@@ -389,6 +430,69 @@ def _parse_jobs(
     return _by_code(path, _entries(path, data, "jobs"), build, lambda j: j.code)
 
 
+def _list_field(entry: _Entry, key: str) -> list[object]:
+    value = entry.raw[key]
+    if not isinstance(value, list):
+        entry.fail(f"{key!r} must be a list, got {_json_type(value)}")
+    return value
+
+
+def _parse_checklist(path: Path, data: object) -> dict[str, ChecklistGroup]:
+    seen: set[str] = set()
+
+    def build_item(entry: _Entry, group: str) -> ChecklistItem:
+        entry.check_keys(("code", "name_zh", "name_en"))
+        code = entry.code()
+        if code in seen:
+            entry.fail(f"duplicate item code {code!r}")
+        seen.add(code)
+        return ChecklistItem(code, entry.text("name_zh"), entry.text("name_en"), group)
+
+    def build(entry: _Entry) -> ChecklistGroup:
+        entry.check_keys(("code", "name_zh", "name_en", "items"))
+        code = entry.code()
+        raw_items = _list_field(entry, "items")
+        if not raw_items:
+            entry.fail("'items' must be a non-empty list")
+        items = tuple(
+            build_item(_Entry(path, f"{entry.where}, item #{n}", raw), code)
+            for n, raw in enumerate(raw_items, start=1)
+        )
+        return ChecklistGroup(code, entry.text("name_zh"), entry.text("name_en"), items)
+
+    return _by_code(path, _entries(path, data, "groups"), build, lambda g: g.code)
+
+
+def _parse_documents(
+    path: Path, data: object, repair_cats: Mapping[str, Category]
+) -> dict[str, DocumentType]:
+    conditions = (*DOCUMENT_CONDITIONS, *repair_cats)
+
+    def build(entry: _Entry) -> DocumentType:
+        entry.check_keys(("code", "name_zh", "name_en", "required_for"))
+        required = []
+        for value in _list_field(entry, "required_for"):
+            if value not in conditions:
+                entry.fail(
+                    f"unknown condition {value!r} in 'required_for' (repair categories are "
+                    f"defined in {REPAIR_CATEGORIES_FILE}); known: {', '.join(conditions)}"
+                )
+            required.append(str(value))
+        return DocumentType(
+            entry.code(), entry.text("name_zh"), entry.text("name_en"), tuple(required)
+        )
+
+    return _by_code(path, _entries(path, data, "documents"), build, lambda d: d.code)
+
+
+def _parse_belongings(path: Path, data: object) -> dict[str, BelongingType]:
+    def build(entry: _Entry) -> BelongingType:
+        entry.check_keys(("code", "name_zh", "name_en"))
+        return BelongingType(entry.code(), entry.text("name_zh"), entry.text("name_en"))
+
+    return _by_code(path, _entries(path, data, "items"), build, lambda b: b.code)
+
+
 # --------------------------------------------------------------------------- cached loaders
 
 
@@ -422,7 +526,32 @@ def _jobs() -> dict[str, StandardJob]:
     return _parse_jobs(*_read(STANDARD_JOBS_FILE), _systems(), _repair_categories())
 
 
-_LOADERS = (_cycles, _models, _vehicle_categories, _repair_categories, _systems, _jobs)
+@cache
+def _checklist() -> dict[str, ChecklistGroup]:
+    return _parse_checklist(*_read(CHECKLIST_FILE))
+
+
+@cache
+def _documents() -> dict[str, DocumentType]:
+    return _parse_documents(*_read(DOCUMENTS_FILE), _repair_categories())
+
+
+@cache
+def _belongings() -> dict[str, BelongingType]:
+    return _parse_belongings(*_read(BELONGINGS_FILE))
+
+
+_LOADERS = (
+    _cycles,
+    _models,
+    _vehicle_categories,
+    _repair_categories,
+    _systems,
+    _jobs,
+    _checklist,
+    _documents,
+    _belongings,
+)
 
 
 def reload() -> None:
@@ -497,3 +626,35 @@ def standard_jobs() -> tuple[StandardJob, ...]:
 
 def standard_job(code: str) -> StandardJob:
     return _lookup(_jobs(), code, "standard job")
+
+
+def checklist_groups() -> tuple[ChecklistGroup, ...]:
+    return tuple(_checklist().values())
+
+
+def checklist_items() -> tuple[ChecklistItem, ...]:
+    return tuple(item for group in _checklist().values() for item in group.items)
+
+
+def checklist_item(code: str) -> ChecklistItem:
+    return _lookup({i.code: i for i in checklist_items()}, code, "checklist item")
+
+
+def checklist_group(code: str) -> ChecklistGroup:
+    return _lookup(_checklist(), code, "checklist group")
+
+
+def document_types() -> tuple[DocumentType, ...]:
+    return tuple(_documents().values())
+
+
+def document_type(code: str) -> DocumentType:
+    return _lookup(_documents(), code, "document")
+
+
+def belonging_types() -> tuple[BelongingType, ...]:
+    return tuple(_belongings().values())
+
+
+def belonging_type(code: str) -> BelongingType:
+    return _lookup(_belongings(), code, "belonging")

@@ -17,13 +17,16 @@ def is_reprint(ctx: Ctx, order_id: int, kind: str) -> bool:
     return prints_so_far(ctx, order_id, kind) > 0
 
 
-def record_print(ctx: Ctx, order_id: int, kind: str, printer: str, pages: int) -> int:
-    """Log one print (after the printer took it); returns the copy number (0 = original)."""
+def record_print(ctx: Ctx, order_id: int | None, kind: str, printer: str, pages: int) -> int:
+    """Log one print (after the printer took it); returns the copy number (0 = original).
+
+    order_id None is a printout of no single order (the key cabinet's end-of-day report):
+    each one is a snapshot of its moment, so it is never a copy."""
     ctx.actor()
     if kind not in FORM_KINDS:
         raise ActionError("print.kind", None, kind=kind)
     with ctx.transaction() as db:
-        copy_no = prints_so_far(ctx, order_id, kind)
+        copy_no = prints_so_far(ctx, order_id, kind) if order_id is not None else 0
         log_id = (
             db["print_log"]
             .insert(

@@ -11,6 +11,7 @@ from service_desk.domain import clock as clocks
 from service_desk.domain.money import format_yuan
 from service_desk.domain.order_number import spoken
 from service_desk.domain.pricing import LineDraft, clauses, format_qty, totals
+from service_desk.printing.checkin_context import checkin_context
 from service_desk.printing.vocab import name
 from service_desk.store import queries, settings
 
@@ -107,6 +108,7 @@ def order_context(
     if origin is not None:
         rows = [r for r in rows if r["origin"] == origin]
     consent = when(order["consent_at"]) if order["diagnosis_consent"] else ""
+    checkin = checkin_context(db, order, lang)
     return {
         "lang": lang,
         "dealer": {
@@ -129,7 +131,7 @@ def order_context(
             "technician": order["technician"],
             "consent": consent,
             "odometer_in": f"{order['odometer_in']:,} km" if order["odometer_in"] else "",
-            "fuel_in": "",
+            "fuel_in": checkin["fuel"],
             "category": _ref_name(reference.repair_category, order["repair_category"], lang),
             "decline_fee": format_yuan(order["decline_fee_fen"] or 0),
         },
@@ -157,5 +159,6 @@ def order_context(
         "lines": [_line(i, r, lang) for i, r in enumerate(rows, start=1)],
         "totals": _totals(rows),
         "clauses": _clauses(db, rows),
-        "anomalies": [],
+        "anomalies": checkin["anomalies"],
+        "checkin": checkin,
     }

@@ -10,10 +10,11 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import TableBordersLayout, WrapMode, XPos, YPos
 
 from service_desk.printing.fonts import add_cjk_font, find_cjk_font
-from service_desk.printing.templates import Block, Label, Template, load
+from service_desk.printing.templates import Block, Label, Template, load, paper_format
 
 FONT = "cjk"
 MARGIN = 12.0
+LABEL_MARGIN = 2.5  # labels (key tags): narrow margins, compact header, no page numbers
 GREY = 110
 COPY_MARK = {"zh": "副本", "en": "COPY"}
 
@@ -36,7 +37,8 @@ def value_at(context: dict[str, Any], path: str) -> Any:
 
 
 class FormPDF(FPDF):
-    """A4/A5 page with the dealer's header, the form title and number, page x / y."""
+    """A4/A5 page with the dealer's header, the form title and number, page x / y; a label
+    gets one compact line of dealer and title instead, and the print stamp at its foot."""
 
     def __init__(
         self,
@@ -46,14 +48,18 @@ class FormPDF(FPDF):
         printed: str,
         font: str | None = None,
     ) -> None:
-        super().__init__(orientation="P", unit="mm", format=template.paper)
+        super().__init__(orientation="P", unit="mm", format=paper_format(template.paper))
         self.template = template
         self.context = context
         self.lang = context.get("lang", "zh")
         self.copy = copy
         self.printed = printed
-        self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.set_auto_page_break(True, margin=16)
+        if template.is_label:  # a label block places itself; pages never break on their own
+            self.set_margins(LABEL_MARGIN, LABEL_MARGIN, LABEL_MARGIN)
+            self.set_auto_page_break(False, margin=LABEL_MARGIN)
+        else:
+            self.set_margins(MARGIN, MARGIN, MARGIN)
+            self.set_auto_page_break(True, margin=16)
         add_cjk_font(self, find_cjk_font(font or None), family=FONT)
         self.set_font(FONT, size=9)
         self.alias_nb_pages("{nb}")
@@ -69,6 +75,9 @@ class FormPDF(FPDF):
         return "" if label is None else label.get(self.lang, label["zh"])
 
     def header(self) -> None:
+        if self.template.is_label:
+            self._label_header()
+            return
         if self.copy:
             self._copy_watermark()
         dealer = self.context.get("dealer", {})
@@ -106,6 +115,32 @@ class FormPDF(FPDF):
         self.ln(2)
         self.set_font(FONT, size=9)
 
+    def _label_header(self) -> None:
+        """One line: the dealer's name on the left, the title (副本 on a reprint) on the
+        right, a hairline under them."""
+        left, top = self.l_margin, self.t_margin
+        width = self.w - self.l_margin - self.r_margin
+        title = self.label(self.template.title)
+        if self.copy:
+            title += f"（{COPY_MARK[self.lang]}）"
+        self.set_font(FONT, "B", 7.5)
+        title_w = self.get_string_width(title) + 1
+        self.set_xy(left + width - title_w, top)
+        self.cell(title_w, 3.6, title, align="R")
+        self.set_xy(left, top)
+        self.set_font(FONT, size=6)
+        self.set_text_color(GREY)
+        dealer = str(value_at(self.context, "dealer.name"))
+        while dealer and self.get_string_width(dealer) > width - title_w - 2:
+            dealer = dealer[:-1]
+        self.cell(width - title_w, 3.6, dealer)
+        self.set_text_color(0)
+        self.set_line_width(0.15)
+        self.line(left, top + 4.1, left + width, top + 4.1)
+        self.set_line_width(0.2)
+        self.set_xy(left, top + 4.8)
+        self.set_font(FONT, size=9)
+
     def _copy_watermark(self) -> None:
         y = self.get_y()
         self.set_font(FONT, "B", 90)
@@ -116,6 +151,13 @@ class FormPDF(FPDF):
         self.set_y(y)
 
     def footer(self) -> None:
+        if self.template.is_label:
+            self.set_xy(self.l_margin, self.h - self.b_margin - 2.6)
+            self.set_font(FONT, size=5)
+            self.set_text_color(GREY)
+            self.cell(0, 2.6, self.printed)
+            self.set_text_color(0)
+            return
         self.set_y(-12)
         self.set_font(FONT, size=7.5)
         self.set_text_color(GREY)

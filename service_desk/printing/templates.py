@@ -4,11 +4,15 @@ A template is data the dealership may adjust without code: the title, the blocks
 order (fields, texts, the lines table, totals, clauses, lists, signature boxes) and
 their labels in Chinese and English. Values name a path into the form's context,
 e.g. "order.number" or "vehicle.plate".
+
+Paper is "A4", "A5" or a label "label-<width>x<height>" in millimetres (the key tag:
+"label-70x40"); labels get a compact header and no page numbers.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +32,33 @@ BLOCK_TYPES = (
     "note",
     "diagram",
     "qr",
+    "key_tags",  # one label per key on a hook (printing/key_forms.py)
 )
 ALIGNS = ("L", "C", "R")
+PAPERS = ("A4", "A5")
+_LABEL = re.compile(r"label-([0-9]{2,3})x([0-9]{2,3})\Z")
+LABEL_MM = (20, 150)  # the smallest and largest side of a label
+
+
+def label_size(paper: str) -> tuple[int, int] | None:
+    """(width, height) in mm of a label paper such as "label-70x40"; None for A4/A5."""
+    match = _LABEL.match(paper)
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def paper_format(paper: str) -> str | tuple[float, float]:
+    """The page format fpdf2 takes: "A4", "A5" or (width, height) in mm for a label."""
+    if paper == "A5":  # by name fpdf2 2.8 warns that A5 was corrected in 2.8.5
+        return (148.0, 210.0)
+    size = label_size(paper)
+    return paper if size is None else (float(size[0]), float(size[1]))
+
+
+def _paper_ok(paper: object) -> bool:
+    if paper in PAPERS:
+        return True
+    size = label_size(paper) if isinstance(paper, str) else None
+    return size is not None and all(LABEL_MM[0] <= side <= LABEL_MM[1] for side in size)
 
 
 class TemplateError(ValueError):
@@ -70,6 +99,8 @@ class Block:
     min_lines: int = 1
     items: tuple[Item, ...] = ()
     empty: Label | None = None
+    size: float = 0.0  # mm, for drawn blocks (a QR code's side); 0: the block's default
+    align: str = "L"
 
 
 @dataclass(frozen=True)
@@ -79,6 +110,10 @@ class Template:
     paper: str = "A4"
     barcode: bool = True
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    @property
+    def is_label(self) -> bool:
+        return label_size(self.paper) is not None
 
 
 def _item(raw: dict[str, Any], where: str) -> Item:
@@ -102,9 +137,12 @@ def _block(raw: dict[str, Any], where: str) -> Block:
     kind = raw.get("type")
     if kind not in BLOCK_TYPES:
         raise TemplateError(f"{where}: type is one of {BLOCK_TYPES}")
-    unknown = set(raw) - {"type", "label", "value", "columns", "min_lines", "items", "empty"}
+    known = {"type", "label", "value", "columns", "min_lines", "items", "empty", "size", "align"}
+    unknown = set(raw) - known
     if unknown:
         raise TemplateError(f"{where}: unknown keys {sorted(unknown)}")
+    if raw.get("align", "L") not in ALIGNS:
+        raise TemplateError(f"{where}: align is one of {ALIGNS}")
     items = tuple(_item(x, f"{where} item {i + 1}") for i, x in enumerate(raw.get("items", [])))
     if kind in ("fields", "lines", "table", "totals", "signatures") and not items:
         raise TemplateError(f"{where}: a {kind} block needs items")
@@ -116,6 +154,8 @@ def _block(raw: dict[str, Any], where: str) -> Block:
         min_lines=int(raw.get("min_lines", 1)),
         items=items,
         empty=label_of(raw["empty"], where) if "empty" in raw else None,
+        size=float(raw.get("size", 0)),
+        align=raw.get("align", "L"),
     )
 
 
@@ -127,8 +167,8 @@ def parse(text: str, where: str) -> Template:
     unknown = set(raw) - {"kind", "title", "paper", "barcode", "block"}
     if unknown:
         raise TemplateError(f"{where}: unknown keys {sorted(unknown)}")
-    if raw.get("paper", "A4") not in ("A4", "A5"):
-        raise TemplateError(f"{where}: paper is A4 or A5")
+    if not _paper_ok(raw.get("paper", "A4")):
+        raise TemplateError(f"{where}: paper is A4, A5 or a label such as label-70x40 (mm)")
     blocks = tuple(_block(b, f"{where} block {i + 1}") for i, b in enumerate(raw.get("block", [])))
     return Template(
         kind=str(raw.get("kind", "")),

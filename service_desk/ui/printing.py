@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QIODevice,
     QRectF,
     QSettings,
+    QSizeF,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayou
 from service_desk.actions import printing as print_log
 from service_desk.printing.fonts import FontMissingError
 from service_desk.printing.forms import FormNotAvailable, render_form
-from service_desk.printing.templates import load
+from service_desk.printing.templates import label_size, load
 from service_desk.ui import ask
 from service_desk.ui.session import Session
 
@@ -109,18 +110,29 @@ def remembered_printer(kind: str) -> QPrinter:
     name = str(settings.value(_key(kind, "printer"), "") or "")
     if name and name in QPrinterInfo.availablePrinterNames():
         printer.setPrinterName(name)
-    default = QPageSize.PageSizeId.A5 if load(kind).paper == "A5" else QPageSize.PageSizeId.A4
+    default = _paper_of(kind)
     saved = settings.value(_key(kind, "paper"), None)
     try:
-        size_id = QPageSize.PageSizeId(int(saved)) if saved is not None else default
+        size_id = QPageSize.PageSizeId(int(saved)) if saved is not None else default.id()
     except (TypeError, ValueError):
-        size_id = default
+        size_id = default.id()
+    # a custom size (a label) is not kept by its id: it comes from the template again
+    page = default if size_id == QPageSize.PageSizeId.Custom else QPageSize(size_id)
     printer.setPageLayout(
-        QPageLayout(
-            QPageSize(size_id), QPageLayout.Orientation.Portrait, printer.pageLayout().margins()
-        )
+        QPageLayout(page, QPageLayout.Orientation.Portrait, printer.pageLayout().margins())
     )
     return printer
+
+
+def _paper_of(kind: str) -> QPageSize:
+    """The paper the form's template asks for: A4, A5 or a label's own size."""
+    paper = load(kind).paper
+    label = label_size(paper)
+    if label is not None:
+        return QPageSize(
+            QSizeF(*label), QPageSize.Unit.Millimeter, "", QPageSize.SizeMatchPolicy.ExactMatch
+        )
+    return QPageSize(QPageSize.PageSizeId.A5 if paper == "A5" else QPageSize.PageSizeId.A4)
 
 
 def remember_printer(kind: str, printer: QPrinter) -> None:

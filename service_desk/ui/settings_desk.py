@@ -56,6 +56,12 @@ def parse_percent(text: str) -> int | None:
     return int(match[1]) * 100 + int((match[2] or "").ljust(2, "0"))
 
 
+def parse_whole(text: str) -> int | None:
+    """'60' / '６０' / ' 60 ' -> 60; None if it is not a whole number."""
+    cleaned = text.translate(_HALF_WIDTH).strip()
+    return int(cleaned) if cleaned.isascii() and cleaned.isdigit() else None
+
+
 def _beside(widget: QWidget, button: QPushButton) -> QWidget:
     box = QWidget()
     row = QHBoxLayout(box)
@@ -117,6 +123,21 @@ class SettingsDesk(QWidget):
             pricing_form, self.tr("Order number prefix"), self.order_prefix, "order_prefix"
         )
 
+        cabinet = QGroupBox(self.tr("Key cabinet"))
+        cabinet_form = QFormLayout(cabinet)
+        self.key_hooks = QLineEdit(objectName="settings_key_cabinet_hooks")
+        self.key_hooks.setToolTip(self.tr("How many numbered hooks the key cabinet has (1–500)"))
+        self.key_alert = QLineEdit(objectName="settings_key_out_alert_hours")
+        self.key_alert.setToolTip(
+            self.tr("A key out of the cabinet longer than this shows in the end-of-day check")
+        )
+        self.errors.add_row(
+            cabinet_form, self.tr("Number of hooks"), self.key_hooks, "key_cabinet_hooks"
+        )
+        self.errors.add_row(
+            cabinet_form, self.tr("Key out alert (hours)"), self.key_alert, "key_out_alert_hours"
+        )
+
         printing = QGroupBox(self.tr("Printing"))
         printing_form = QFormLayout(printing)
         self.print_font = QLineEdit(objectName="settings_print_font")
@@ -163,6 +184,7 @@ class SettingsDesk(QWidget):
         left = QVBoxLayout()
         left.addWidget(dealer)
         left.addWidget(pricing)
+        left.addWidget(cabinet)
         left.addStretch(1)
         columns.addLayout(left, 2)
         columns.addWidget(printing, 3)
@@ -198,6 +220,7 @@ class SettingsDesk(QWidget):
             "order_prefix": self.order_prefix,
         }
         self.money = {"labour_rate_fen": self.labour_rate, "diagnosis_fee_fen": self.diagnosis_fee}
+        self.whole = {"key_cabinet_hooks": self.key_hooks, "key_out_alert_hours": self.key_alert}
 
         self.choose_logo.clicked.connect(self._choose_logo)
         self.choose_font.clicked.connect(self._choose_font)
@@ -215,6 +238,8 @@ class SettingsDesk(QWidget):
             edit.setText(str(values[key]))
         for key, edit in self.money.items():
             edit.setText(format_yuan(int(values[key]), symbol=False))
+        for key, edit in self.whole.items():
+            edit.setText(str(values[key]))
         self.symptom_margin.setText(percent_text(int(values["symptom_margin_bp"])))
         for key, editor in self.texts.items():
             editor.setPlainText(str(values[key]))
@@ -222,7 +247,8 @@ class SettingsDesk(QWidget):
         self._loaded = self._typed()
 
     def _typed(self) -> dict[str, str]:
-        typed = {key: edit.text() for key, edit in {**self.lines, **self.money}.items()}
+        fields = {**self.lines, **self.money, **self.whole}
+        typed = {key: edit.text() for key, edit in fields.items()}
         typed["symptom_margin_bp"] = self.symptom_margin.text()
         typed.update({key: editor.toPlainText() for key, editor in self.texts.items()})
         return typed
@@ -274,6 +300,12 @@ class SettingsDesk(QWidget):
                 changes[key] = parse_yuan(edit.text())
             except MoneyError:
                 problems.append(Problem(key, "amount.format"))
+        for key, edit in self.whole.items():
+            number = parse_whole(edit.text())
+            if number is None:
+                problems.append(Problem(key, "number.format"))
+            else:
+                changes[key] = number
         margin = parse_percent(self.symptom_margin.text())
         if margin is None:
             problems.append(Problem("symptom_margin_bp", "percent.format"))

@@ -103,7 +103,12 @@ def test_declined_order_gets_an_exit_notice_with_its_fee(ctx, order_id):
 
 
 def test_forms_that_do_not_apply_are_refused(ctx, order_id):
-    assert kinds_for(ctx.db, order_id) == ["repair_order", "diagnosis"]
+    assert kinds_for(ctx.db, order_id) == [
+        "repair_order",
+        "diagnosis",
+        "check_in_sheet",
+        "belongings",
+    ]
     with pytest.raises(FormNotAvailable):
         render(ctx, "exit_notice", order_id)
     with pytest.raises(FormNotAvailable):
@@ -184,7 +189,16 @@ def test_a_two_thousand_character_request_wraps_without_clipping(ctx, order_id, 
 
 
 def test_templates_load_and_bad_ones_are_named(tmp_path):
-    assert templates.kinds() == ["diagnosis", "exit_notice", "repair_order", "supplementary"]
+    assert templates.kinds() == [
+        "belongings",
+        "check_in_sheet",
+        "diagnosis",
+        "exit_notice",
+        "key_report",
+        "key_tag",
+        "repair_order",
+        "supplementary",
+    ]
     for kind in templates.kinds():
         assert templates.load(kind).blocks
     with pytest.raises(TemplateError, match="type is one of"):

@@ -54,7 +54,12 @@ def test_print_button_sends_the_order_to_the_printer_and_logs_it(
     assert form.print_button.isEnabled()
     form.print_menu.aboutToShow.emit()
     names = [a.objectName() for a in form.print_menu.actions()]
-    assert names == ["print_repair_order", "print_diagnosis"]
+    assert names == [
+        "print_repair_order",
+        "print_diagnosis",
+        "print_check_in_sheet",
+        "print_belongings",
+    ]
     menu_action(form, form.print_menu, "print_repair_order").trigger()
 
     assert asked == [1]  # the first print asks for the printer, once
