@@ -76,6 +76,162 @@
     </message>
 </context>
 <context>
+    <name>BelongingsSection</name>
+    <message>
+        <source>Belongings</source>
+        <translation>随车物品</translation>
+    </message>
+    <message>
+        <source>Pick from the list or type any item</source>
+        <translation>从列表选择或输入物品</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除此行</translation>
+    </message>
+    <message>
+        <source>Nothing left in the car</source>
+        <translation>车内无物品</translation>
+    </message>
+    <message>
+        <source>e.g. 12</source>
+        <translation>如 12</translation>
+    </message>
+    <message>
+        <source>Storage box no.</source>
+        <translation>物品箱号</translation>
+    </message>
+</context>
+<context>
+    <name>CheckIn</name>
+    <message>
+        <source>Scratch</source>
+        <translation>划痕</translation>
+    </message>
+    <message>
+        <source>Dent</source>
+        <translation>凹陷</translation>
+    </message>
+    <message>
+        <source>Crack</source>
+        <translation>裂纹</translation>
+    </message>
+    <message>
+        <source>Paint chip</source>
+        <translation>掉漆</translation>
+    </message>
+    <message>
+        <source>Missing part</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>俯视</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>Gauge (E … F)</source>
+        <translation>油表（E … F）</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>百分比（%）</translation>
+    </message>
+    <message>
+        <source>Second-level maintenance</source>
+        <translation>二级维护</translation>
+    </message>
+    <message>
+        <source>Annual inspection</source>
+        <translation>年检</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInForm</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Print check-in sheet</source>
+        <translation>打印交车检查单</translation>
+    </message>
+    <message>
+        <source>Print belongings list</source>
+        <translation>打印随车物品清单</translation>
+    </message>
+    <message>
+        <source>Preview …</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Complete check-in</source>
+        <translation>完成交车手续</translation>
+    </message>
+    <message>
+        <source>Checked in at {time} by {name}.</source>
+        <translation>已于 {time} 由 {name} 办理交车。</translation>
+    </message>
+    <message>
+        <source>Details can still be finished until the workshop takes it.</source>
+        <translation>在车间接车前仍可补充细节。</translation>
+    </message>
+    <message>
+        <source>Shown for reference: this order is past check-in.</source>
+        <translation>仅供查看：此单已过交车环节。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSection</name>
+    <message>
+        <source>Walk-around checklist</source>
+        <translation>环车检查表</translation>
+    </message>
+    <message>
+        <source>All remaining OK</source>
+        <translation>其余全部正常</translation>
+    </message>
+    <message>
+        <source>Every item not answered yet becomes OK</source>
+        <translation>所有未勾选项目设为正常</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>What is wrong (an anomaly needs a note)</source>
+        <translation>异常情况（异常须填写说明）</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>{n} min</source>
@@ -165,6 +321,58 @@
         <source>Payer</source>
         <translation>付费方</translation>
     </message>
+    <message>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <source>Out since</source>
+        <translation>借出时间</translation>
+    </message>
+    <message>
+        <source>Out for</source>
+        <translation>借出时长</translation>
+    </message>
+    <message>
+        <source>Hook</source>
+        <translation>挂钩</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation>交给</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -222,6 +430,398 @@
     <message>
         <source>Wishes</source>
         <translation>客户意愿</translation>
+    </message>
+</context>
+<context>
+    <name>DamageDiagram</name>
+    <message>
+        <source>Click where the damage is to place a mark.</source>
+        <translation>点击损伤位置以标记。</translation>
+    </message>
+</context>
+<context>
+    <name>DamagePanel</name>
+    <message>
+        <source>Damage diagram</source>
+        <translation>车损示意图</translation>
+    </message>
+    <message>
+        <source>Strike out mark</source>
+        <translation>划去标记</translation>
+    </message>
+    <message>
+        <source>Click the car where the damage is, then choose scratch, dent, crack, paint chip or missing part.</source>
+        <translation>在车辆图上点击损伤位置，然后选择划痕、凹陷、裂纹、掉漆或缺失。</translation>
+    </message>
+    <message>
+        <source>(photo)</source>
+        <translation>（有照片）</translation>
+    </message>
+    <message>
+        <source>Damage mark</source>
+        <translation>损伤标记</translation>
+    </message>
+    <message>
+        <source>What is it?</source>
+        <translation>是什么物品？</translation>
+    </message>
+    <message>
+        <source>Where and how big (optional), e.g. 10 cm scratch</source>
+        <translation>位置和大小（可选），如 10 厘米划痕</translation>
+    </message>
+    <message>
+        <source>Photo of the damage (optional — Cancel for none)</source>
+        <translation>损伤照片（可选 — 取消表示无照片）</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>图片（{patterns}）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <source>Documents received</source>
+        <translation>随车证件</translation>
+    </message>
+    <message>
+        <source>The car comes for:</source>
+        <translation>本次进厂用于：</translation>
+    </message>
+    <message>
+        <source>Document (* required)</source>
+        <translation>证件（* 为必需）</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Discrepancy</source>
+        <translation>不符</translation>
+    </message>
+    <message>
+        <source>Customer signed</source>
+        <translation>客户已签认</translation>
+    </message>
+    <message>
+        <source>What is missing, expired or damaged</source>
+        <translation>缺失、过期或损坏的情况</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDesk</name>
+    <message>
+        <source>Waiting for check-in</source>
+        <translation>等待交车</translation>
+    </message>
+    <message>
+        <source>No car is waiting: orders appear here once the customer has signed.</source>
+        <translation>暂无待交车车辆：客户签字后工单会出现在这里。</translation>
+    </message>
+    <message>
+        <source>Pick a signed order in the queue — or search its plate (F2) — to check the car in.</source>
+        <translation>在队列中选择已签字的工单 — 或搜索车牌（F2）— 办理交车。</translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}: the car is checked in once the customer has signed the repair order.</source>
+        <translation>工单 {number} 状态为“{state}”：客户签署维修单后才能办理交车。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCabinetDesk</name>
+    <message>
+        <source>Free hook</source>
+        <translation>空挂钩</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <source>In workshop</source>
+        <translation>在车间</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Car left: hand the key back</source>
+        <translation>车辆已出厂：请归还钥匙</translation>
+    </message>
+    <message>
+        <source>Cars here without a registered key</source>
+        <translation>在店车辆未登记钥匙</translation>
+    </message>
+    <message>
+        <source>Every car in the dealer&apos;s hands has its key registered.</source>
+        <translation>所有在店车辆均已登记钥匙。</translation>
+    </message>
+    <message>
+        <source>Current order</source>
+        <translation>当前工单</translation>
+    </message>
+    <message>
+        <source>{used} of {size} hooks in use · {out} keys out</source>
+        <translation>已用 {used}/{size} 个挂钩 · 借出 {out} 把</translation>
+    </message>
+    <message>
+        <source>End-of-day check ({n})</source>
+        <translation>日终核对（{n}）</translation>
+    </message>
+    <message>
+        <source>End-of-day check</source>
+        <translation>日终核对</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCheckPanel</name>
+    <message>
+        <source>Check again</source>
+        <translation>重新核对</translation>
+    </message>
+    <message>
+        <source>Preview report …</source>
+        <translation>预览报表…</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印报表</translation>
+    </message>
+    <message>
+        <source>On hook {hook}</source>
+        <translation>挂于 {hook} 号</translation>
+    </message>
+    <message>
+        <source>Out with {name}</source>
+        <translation>由 {name} 借出</translation>
+    </message>
+    <message>
+        <source>1. Car has left, key still here ({n})</source>
+        <translation>一、车辆已出厂，钥匙仍在店内（{n}）</translation>
+    </message>
+    <message>
+        <source>2. Out longer than {hours} h ({n})</source>
+        <translation>二、借出超过 {hours} 小时（{n}）</translation>
+    </message>
+    <message>
+        <source>3. Car checked in, no key registered ({n})</source>
+        <translation>三、车辆已交车但未登记钥匙（{n}）</translation>
+    </message>
+    <message>
+        <source>{n} exceptions to clear before closing ({time}).</source>
+        <translation>下班前有 {n} 项异常需处理（{time}）。</translation>
+    </message>
+    <message>
+        <source>All clear: every key is where the orders say ({time}).</source>
+        <translation>全部正常：每把钥匙都与工单记录一致（{time}）。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyOrderPanel</name>
+    <message>
+        <source>No order picked. Search a plate or order (F2), pick a car from the list on the left, or click an occupied hook.</source>
+        <translation>未选择工单。搜索车牌或单号（F2），在左侧列表中选车，或点击已占用的挂钩。</translation>
+    </message>
+    <message>
+        <source>Keys of this car</source>
+        <translation>本车钥匙</translation>
+    </message>
+    <message>
+        <source>No key registered yet — hang it on a free hook and register it below.</source>
+        <translation>尚未登记钥匙 — 请挂到空挂钩并在下方登记。</translation>
+    </message>
+    <message>
+        <source>Print key tag (Ctrl+P)</source>
+        <translation>打印钥匙牌（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Preview key tag …</source>
+        <translation>预览钥匙牌…</translation>
+    </message>
+    <message>
+        <source>History of the keys</source>
+        <translation>钥匙记录</translation>
+    </message>
+    <message>
+        <source>Register a key</source>
+        <translation>登记钥匙</translation>
+    </message>
+    <message>
+        <source>e.g. black remote, with garage card</source>
+        <translation>如 黑色遥控器，带车库门卡</translation>
+    </message>
+    <message>
+        <source>Register on hook (Ctrl+Enter)</source>
+        <translation>登记到挂钩（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Hook</source>
+        <translation>挂钩</translation>
+    </message>
+    <message>
+        <source>Move the selected key</source>
+        <translation>移动所选钥匙</translation>
+    </message>
+    <message>
+        <source>Why (optional): replace brake pads, road test …</source>
+        <translation>原因（可选）：更换刹车片、路试…</translation>
+    </message>
+    <message>
+        <source>Record movement (Ctrl+Enter)</source>
+        <translation>记录移动（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation>交给</translation>
+    </message>
+    <message>
+        <source>Back on hook</source>
+        <translation>挂回挂钩</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{state}: hook {hook}</source>
+        <translation>{state}：{hook} 号挂钩</translation>
+    </message>
+    <message>
+        <source>{state}: with {name} since {time} ({duration})</source>
+        <translation>{state}：{name} 自 {time} 起持有（{duration}）</translation>
+    </message>
+    <message>
+        <source>{state}: to {name}</source>
+        <translation>{state}：交给 {name}</translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
+    </message>
+    <message>
+        <source>Technician or driver (required)</source>
+        <translation>技师或司机（必填）</translation>
+    </message>
+    <message>
+        <source>Select the key in the list first.</source>
+        <translation>请先在列表中选择钥匙。</translation>
+    </message>
+    <message>
+        <source>Return the key to the customer</source>
+        <translation>将钥匙交还客户</translation>
+    </message>
+    <message>
+        <source>Hand the {key} of {plate} back to {name}? It leaves the cabinet for good and cannot be taken out again.</source>
+        <translation>将 {plate} 的{key}交还给 {name}？钥匙将永久离开钥匙柜，不能再借出。</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>Main key</source>
+        <translation>主钥匙</translation>
+    </message>
+    <message>
+        <source>Spare key</source>
+        <translation>备用钥匙</translation>
+    </message>
+    <message>
+        <source>Remote fob</source>
+        <translation>遥控器</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主钥匙</translation>
+    </message>
+    <message>
+        <source>Spare</source>
+        <translation>备用</translation>
+    </message>
+    <message>
+        <source>Fob</source>
+        <translation>遥控器</translation>
+    </message>
+    <message>
+        <source>Registered on a hook</source>
+        <translation>已登记到挂钩</translation>
+    </message>
+    <message>
+        <source>To workshop / technician</source>
+        <translation>交车间 / 技师</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试车</translation>
+    </message>
+    <message>
+        <source>Back to the cabinet</source>
+        <translation>放回钥匙柜</translation>
+    </message>
+    <message>
+        <source>Returned to customer</source>
+        <translation>已交还客户</translation>
+    </message>
+    <message>
+        <source>In cabinet</source>
+        <translation>在柜</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已归还</translation>
+    </message>
+    <message>
+        <source>Out too long</source>
+        <translation>借出超时</translation>
+    </message>
+    <message>
+        <source>Car left</source>
+        <translation>车辆已出厂</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
     </message>
 </context>
 <context>
@@ -787,6 +1387,210 @@
         <source>Not saved: the data broke a rule of the database.</source>
         <translation>未保存：数据不符合数据库规则。</translation>
     </message>
+    <message>
+        <source>The check-in is recorded from signing until the workshop takes the car; this order is {state}.</source>
+        <translation>交车记录在签字后至车间接车前登记；此单状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Only a signed order can be checked in; this order is {state}.</source>
+        <translation>只有已签字的工单才能办理交车；此单状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>This mark was already struck out.</source>
+        <translation>此标记已被划去。</translation>
+    </message>
+    <message>
+        <source>The belongings were already handed back: the list can no longer change.</source>
+        <translation>随车物品已归还：清单不能再修改。</translation>
+    </message>
+    <message>
+        <source>No belongings list was recorded for this order.</source>
+        <translation>此单未记录随车物品清单。</translation>
+    </message>
+    <message>
+        <source>Belongings are handed back once the check-in is complete; this order is {state}.</source>
+        <translation>交车手续完成后才能归还随车物品；此单状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>This item is not on the checklist.</source>
+        <translation>此项目不在检查表中。</translation>
+    </message>
+    <message>
+        <source>This item was answered twice.</source>
+        <translation>此项目填写了两次。</translation>
+    </message>
+    <message>
+        <source>Choose OK or anomaly.</source>
+        <translation>请选择正常或异常。</translation>
+    </message>
+    <message>
+        <source>Say what is wrong (it prints on the repair order).</source>
+        <translation>请说明异常（将打印在维修单上）。</translation>
+    </message>
+    <message>
+        <source>Some items are not checked yet: mark each one OK or anomaly (“All remaining OK” does the rest).</source>
+        <translation>还有项目未检查：请逐项标记正常或异常（“其余全部正常”可完成其余项目）。</translation>
+    </message>
+    <message>
+        <source>Click on one of the views.</source>
+        <translation>请点击其中一个视图。</translation>
+    </message>
+    <message>
+        <source>Click inside the drawing of the car.</source>
+        <translation>请点击车辆图内。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of damage (scratch, dent …).</source>
+        <translation>请选择损伤类型（划痕、凹陷…）。</translation>
+    </message>
+    <message>
+        <source>The photo must be a picture (JPG, PNG, HEIC …).</source>
+        <translation>照片必须是图片文件（JPG、PNG、HEIC…）。</translation>
+    </message>
+    <message>
+        <source>Read the fuel gauge (or the battery charge).</source>
+        <translation>请读取油表（或电量）。</translation>
+    </message>
+    <message>
+        <source>Say whether the gauge reads in eighths or percent.</source>
+        <translation>请选择油表按八分之一格还是百分比读数。</translation>
+    </message>
+    <message>
+        <source>Fuel: E to F in eighths, or 0 to 100 %.</source>
+        <translation>油量：按八分之一格从 E 到 F，或 0 到 100%。</translation>
+    </message>
+    <message>
+        <source>Read the odometer (km).</source>
+        <translation>请读取里程表（公里）。</translation>
+    </message>
+    <message>
+        <source>This document is not in the list of documents.</source>
+        <translation>此证件不在证件列表中。</translation>
+    </message>
+    <message>
+        <source>This document was recorded twice.</source>
+        <translation>此证件记录了两次。</translation>
+    </message>
+    <message>
+        <source>Write down the discrepancy (missing, expired, damaged …).</source>
+        <translation>请写明不符情况（缺失、过期、损坏…）。</translation>
+    </message>
+    <message>
+        <source>The customer signs the discrepancy: tick “Customer signed”.</source>
+        <translation>不符之处需客户签认：请勾选“客户已签认”。</translation>
+    </message>
+    <message>
+        <source>Record the documents that came with the car.</source>
+        <translation>请记录随车证件。</translation>
+    </message>
+    <message>
+        <source>Unknown purpose.</source>
+        <translation>未知用途。</translation>
+    </message>
+    <message>
+        <source>Quantity: 1 to 99.</source>
+        <translation>数量：1 到 99。</translation>
+    </message>
+    <message>
+        <source>This item is on the list twice: add up the quantity.</source>
+        <translation>此物品在清单中出现两次：请合并数量。</translation>
+    </message>
+    <message>
+        <source>This item is not in the catalogue.</source>
+        <translation>此物品不在物品目录中。</translation>
+    </message>
+    <message>
+        <source>Count the belongings into the list — or tick “Nothing left in the car”.</source>
+        <translation>请清点随车物品 — 或勾选“车内无物品”。</translation>
+    </message>
+    <message>
+        <source>Give the number of the storage box the belongings go into.</source>
+        <translation>请填写存放随车物品的物品箱号。</translation>
+    </message>
+    <message>
+        <source>Box number: up to 10 letters, digits or dashes, e.g. 12 or A-3.</source>
+        <translation>物品箱号：最多 10 位字母、数字或短横线，如 12 或 A-3。</translation>
+    </message>
+    <message>
+        <source>This box still holds another car&apos;s belongings: choose a free box.</source>
+        <translation>此物品箱仍存放其他车辆的物品：请选择空箱。</translation>
+    </message>
+    <message>
+        <source>Give the time the workshop took the car.</source>
+        <translation>请填写车间接车时间。</translation>
+    </message>
+    <message>
+        <source>This time is still to come.</source>
+        <translation>此时间晚于现在。</translation>
+    </message>
+    <message>
+        <source>This time is before the customer signed.</source>
+        <translation>此时间早于客户签字时间。</translation>
+    </message>
+    <message>
+        <source>This item is not on the belongings list.</source>
+        <translation>此物品不在随车物品清单中。</translation>
+    </message>
+    <message>
+        <source>More handed back than was counted in.</source>
+        <translation>归还数量多于清点数量。</translation>
+    </message>
+    <message>
+        <source>Something is missing: note what happened and what was agreed.</source>
+        <translation>有物品缺失：请记录情况及与客户的约定。</translation>
+    </message>
+    <message>
+        <source>Hook {hook} already holds a key of {plate}: choose a free hook.</source>
+        <translation>{hook} 号挂钩已挂有 {plate} 的钥匙：请选择空挂钩。</translation>
+    </message>
+    <message>
+        <source>This key is not in the cabinet (it is out): hang it back on a hook first.</source>
+        <translation>此钥匙不在钥匙柜中（已借出）：请先挂回挂钩。</translation>
+    </message>
+    <message>
+        <source>This key already hangs in the cabinet.</source>
+        <translation>此钥匙已挂在钥匙柜中。</translation>
+    </message>
+    <message>
+        <source>This key was handed back to the customer; it does not move any more.</source>
+        <translation>此钥匙已交还客户，不能再移动。</translation>
+    </message>
+    <message>
+        <source>The car has left (order {state}): its key does not go out again.</source>
+        <translation>车辆已出厂（工单“{state}”）：钥匙不能再借出。</translation>
+    </message>
+    <message>
+        <source>Keys are registered from signing until the car leaves; this order is {state}.</source>
+        <translation>钥匙在签字后至出厂前登记；此单状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Choose what happens to the key.</source>
+        <translation>请选择钥匙的去向。</translation>
+    </message>
+    <message>
+        <source>No key is registered for this order.</source>
+        <translation>此单未登记钥匙。</translation>
+    </message>
+    <message>
+        <source>A key of this order is still at the dealer: hand it back first.</source>
+        <translation>此单仍有钥匙在店内：请先归还。</translation>
+    </message>
+    <message>
+        <source>Choose a hook.</source>
+        <translation>请选择挂钩。</translation>
+    </message>
+    <message>
+        <source>The cabinet has no hook with this number.</source>
+        <translation>钥匙柜没有此编号的挂钩。</translation>
+    </message>
+    <message>
+        <source>Choose main key, spare key or remote fob.</source>
+        <translation>请选择主钥匙、备用钥匙或遥控器。</translation>
+    </message>
+    <message>
+        <source>Say who takes the key (technician, driver).</source>
+        <translation>请填写取钥匙的人（技师、司机）。</translation>
+    </message>
 </context>
 <context>
     <name>OrderForm</name>
@@ -1024,6 +1828,72 @@
         <source>The printer did not take the form. Check that it is on and try again.</source>
         <translation>打印机未能接收此单据。请检查打印机是否开启后重试。</translation>
     </message>
+    <message>
+        <source>Check-in sheet</source>
+        <translation>交车检查单</translation>
+    </message>
+    <message>
+        <source>Belongings list</source>
+        <translation>随车物品清单</translation>
+    </message>
+    <message>
+        <source>Key tag</source>
+        <translation>钥匙牌</translation>
+    </message>
+    <message>
+        <source>Key cabinet end-of-day check</source>
+        <translation>钥匙柜日终核对</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsSection</name>
+    <message>
+        <source>Fuel and odometer</source>
+        <translation>油量与里程</translation>
+    </message>
+    <message>
+        <source>Fuel / charge *</source>
+        <translation>油量 / 电量 *</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>Odometer *</source>
+        <translation>里程 *</translation>
+    </message>
+    <message>
+        <source>Reason if lower than the last reading</source>
+        <translation>低于上次读数时填写原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Last recorded: {km} km</source>
+        <translation>上次记录：{km} 公里</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverSection</name>
+    <message>
+        <source>Workshop receiver (car goes straight to the workshop)</source>
+        <translation>车间接车人（车辆直接进车间）</translation>
+    </message>
+    <message>
+        <source>Name of the workshop receiver (optional)</source>
+        <translation>车间接车人姓名（可选）</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
 </context>
 <context>
     <name>ReceptionDesk</name>
@@ -1135,6 +2005,26 @@
     <message>
         <source>Order number prefix</source>
         <translation>单号前缀</translation>
+    </message>
+    <message>
+        <source>Key cabinet</source>
+        <translation>钥匙柜</translation>
+    </message>
+    <message>
+        <source>How many numbered hooks the key cabinet has (1–500)</source>
+        <translation>钥匙柜的编号挂钩数量（1–500）</translation>
+    </message>
+    <message>
+        <source>A key out of the cabinet longer than this shows in the end-of-day check</source>
+        <translation>钥匙借出超过此时长将出现在日终核对中</translation>
+    </message>
+    <message>
+        <source>Number of hooks</source>
+        <translation>挂钩数量</translation>
+    </message>
+    <message>
+        <source>Key out alert (hours)</source>
+        <translation>钥匙借出提醒（小时）</translation>
     </message>
     <message>
         <source>Printing</source>
