@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from service_desk.actions import archive, orders, staff
 from service_desk.actions.archive import VehicleInput
 from service_desk.actions.context import Ctx
+from service_desk.demo.checkins import demo_check_in
+from service_desk.demo.keys import demo_keys
 from service_desk.demo.phrases import DECLINE_NOTES, PAYMENTS, STEP_NOTES
 from service_desk.demo.roster import (
     ADVISORS,
@@ -21,6 +23,7 @@ from service_desk.demo.roster import (
     WORKSHOP_HEAD,
 )
 from service_desk.domain.clock import fixed_clock
+from service_desk.store import settings
 
 if TYPE_CHECKING:
     from service_desk.demo.plan import Car, Customer, Plan
@@ -62,7 +65,7 @@ def _schedule(demo: Demo, changes: list[tuple[int, Car, Customer, str]]) -> None
                 actor = plan.technician
             elif kind == "settled" or (kind == "closed" and fee):
                 actor = CASHIER
-            _at(demo, plan.t0 + offset, actor, functools.partial(_step, demo, plan, kind))
+            _at(demo, plan.t0 + offset, actor, functools.partial(_step_and_keys, demo, plan, kind))
 
 
 # the actions behind each step
@@ -153,7 +156,22 @@ def _step(demo: Demo, plan: Plan, kind: str, ctx: Ctx) -> None:
             archive.record_odometer(
                 ctx, plan.car.vid or 0, plan.km + rng.randint(2, 8), "checkout", order_id=oid
             )
-        orders.advance(ctx, oid, kind, note)
+        if kind == "checked_in":
+            demo_check_in(ctx, oid, demo.desk_rng)  # the walk-around, then the state step
+        else:
+            orders.advance(ctx, oid, kind, note)
+
+
+def _step_and_keys(demo: Demo, plan: Plan, kind: str, ctx: Ctx) -> None:
+    _step(demo, plan, kind, ctx)
+    _keys(demo, plan, ctx)
+
+
+def _keys(demo: Demo, plan: Plan, ctx: Ctx) -> None:
+    """The key cabinet follows every step of the order (see demo/keys.py)."""
+    if plan.oid is not None:
+        hook = 1 + (plan.oid * 7) % int(settings.get(ctx.db, "key_cabinet_hooks"))
+        demo_keys(ctx, plan.oid, hook, demo.desk_rng)
 
 
 def _add_staff(demo: Demo) -> None:
