@@ -39,6 +39,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -270,7 +271,11 @@ def child_fpdf(args, preload: bool) -> dict:
 
 
 def _html(context: dict, template) -> str:
-    """The repair order's page as HTML: the same template labels and order context."""
+    """The repair order's page as HTML: the same template labels and order context.
+
+    Text, fields, tables, totals, clauses and signature boxes; blocks fpdf2 draws as
+    graphics (barcode, QR code, damage diagram) are left out.
+    """
     from html import escape
 
     def label(value) -> str:
@@ -327,7 +332,7 @@ def _html(context: dict, template) -> str:
                 f'<span style="color: #6e6e6e;">{label(block.empty)}</span>'
             ]
             out.extend(f"<p>{t}</p>" for t in texts)
-        elif block.type == "lines":
+        elif block.type in ("lines", "table"):
             total = sum(item.width or 10 for item in block.items)
             align = {"L": "left", "C": "center", "R": "right"}
             out.append(f"<p><b>{label(block.label)}</b></p>")
@@ -336,7 +341,10 @@ def _html(context: dict, template) -> str:
                 width = round(100 * (item.width or 10) / total)
                 out.append(f'<th width="{width}%">{label(item.label)}</th>')
             out.append("</tr></thead>")
-            for line in context["lines"]:
+            node: object = context
+            for part in (block.value or "lines").split("."):
+                node = node.get(part, []) if isinstance(node, dict) else []
+            for line in node or []:
                 out.append("<tr>")
                 for item in block.items:
                     text = escape(str(line.get(item.value, "")))
@@ -416,6 +424,7 @@ def child_qt(args) -> dict:
         later.append(time.perf_counter() - t)
     Path(args.out).write_bytes(data)
     db.close()
+    shutil.rmtree(folder, ignore_errors=True)
     del app
     return {
         "import": imported - START,

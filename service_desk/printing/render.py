@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fpdf import FPDF, FontFace
-from fpdf.enums import TableBordersLayout, WrapMode, XPos, YPos
+from fpdf import FPDF
+from fpdf.enums import WrapMode, XPos, YPos
 
 from service_desk.printing.fonts import add_cjk_font, find_cjk_font
+from service_desk.printing.table import draw_table
 from service_desk.printing.templates import Block, Label, Template, load, paper_format
 
 FONT = "cjk"
@@ -280,26 +281,21 @@ class FormPDF(FPDF):
             self.cell(0, 5, self.label(block.empty), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             self.set_text_color(0)
             return
-        self.set_font(FONT, size=8 if self.lang == "zh" else 7)
-        widths = [item.width or 10 for item in block.items]
-        with self.table(
-            col_widths=widths,
-            width=self.w - 2 * MARGIN,
-            line_height=4.6,
-            text_align=tuple(item.align for item in block.items),
-            headings_style=FontFace(emphasis="BOLD", fill_color=235),
-            borders_layout=TableBordersLayout.ALL,
-            wrapmode=self.label_wrap,
-            repeat_headings=1,
-            padding=(0.8, 1),
-        ) as table:
-            heading = table.row()
-            for item in block.items:
-                heading.cell(self.label(item.label))
-            for line in rows:
-                row = table.row()
-                for item in block.items:
-                    row.cell(str(line.get(item.value, "")))
+        weights = [item.width or 10 for item in block.items]
+        scale = (self.w - 2 * MARGIN) / sum(weights)
+        draw_table(
+            self,
+            [self.label(item.label) for item in block.items],
+            [[str(line.get(item.value, "")) for item in block.items] for line in rows],
+            [w * scale for w in weights],
+            [item.align for item in block.items],
+            x=MARGIN,
+            line_h=4.0,
+            family=FONT,
+            size=8 if self.lang == "zh" else 7,
+            by_words=self.lang != "zh",
+            bottom=self.page_break_trigger,
+        )
         self.set_font(FONT, size=9)
 
     def totals_block(self, block: Block) -> None:
