@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation, localcontext
+from typing import Any
 
 KINDS = ("labour", "part", "fee")
 MODES = ("system", "symptom", "item")
@@ -112,6 +113,23 @@ class LineDraft:
         if self.mode == "system" and self.kind != "fee" and not self.system_code:
             raise PricingError("system", "system.required")
         line_amount(self.qty_milli, self.unit_price_fen, self.mode, self.risk_margin_bp)
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> LineDraft:
+        """The draft behind a stored order line (a dict with the order_lines columns)."""
+        return cls(
+            kind=row["kind"],
+            description=row["description"],
+            mode=row["mode"],
+            qty_milli=row["qty_milli"],
+            unit_price_fen=row["unit_price_fen"],
+            payer=row["payer"],
+            risk_margin_bp=row["risk_margin_bp"],
+            system_code=row["system_code"],
+            parts_source=row["parts_source"],
+            part_quality=row["part_quality"],
+            part_no=row["part_no"],
+        )
 
     @property
     def amount_fen(self) -> int:

@@ -32,22 +32,6 @@ def _ref_name(lookup: Any, code: str | None, lang: str) -> str:
         return code
 
 
-def _draft(row: dict[str, Any]) -> LineDraft:
-    return LineDraft(
-        kind=row["kind"],
-        description=row["description"],
-        mode=row["mode"],
-        qty_milli=row["qty_milli"],
-        unit_price_fen=row["unit_price_fen"],
-        payer=row["payer"],
-        risk_margin_bp=row["risk_margin_bp"],
-        system_code=row["system_code"],
-        parts_source=row["parts_source"],
-        part_quality=row["part_quality"],
-        part_no=row["part_no"],
-    )
-
-
 def _line(no: int, row: dict[str, Any], lang: str) -> dict[str, str]:
     return {
         "no": str(no),
@@ -67,7 +51,7 @@ def _line(no: int, row: dict[str, Any], lang: str) -> dict[str, str]:
 
 
 def _totals(rows: list[dict[str, Any]]) -> dict[str, str]:
-    t = totals([_draft(r) for r in rows])
+    t = totals([LineDraft.from_row(r) for r in rows])
     return {
         "labour": format_yuan(t.labour_fen),
         "parts": format_yuan(t.parts_fen),
@@ -81,7 +65,7 @@ def _totals(rows: list[dict[str, Any]]) -> dict[str, str]:
 
 def _clauses(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> list[str]:
     critical = {s.code for s in reference.vehicle_systems() if s.critical}
-    c = clauses([_draft(r) for r in rows], critical)
+    c = clauses([LineDraft.from_row(r) for r in rows], critical)
     texts = [settings.get(db, "guarantee_terms")]
     for applies, key in (
         (c.customer_parts, "clause_customer_parts"),

@@ -33,8 +33,6 @@ from service_desk.domain.checkin import check_complete
 from service_desk.domain.clock import parse
 from service_desk.domain.order_number import spoken
 from service_desk.domain.validation import Problem, ValidationError
-from service_desk.printing.fonts import FontMissingError
-from service_desk.printing.forms import FormNotAvailable
 from service_desk.store import checkin_queries, queries
 from service_desk.store.errors import StorageError
 from service_desk.ui import labels
@@ -44,7 +42,7 @@ from service_desk.ui.damage_diagram import DamagePanel
 from service_desk.ui.documents_section import DocumentsSection
 from service_desk.ui.fields import ERROR_STYLE, FieldErrors
 from service_desk.ui.messages import error_text
-from service_desk.ui.printing import PrintError, Printing, form_name, print_error_text
+from service_desk.ui.printing import Printing, form_name, run_print
 from service_desk.ui.readings_section import ReadingsSection
 from service_desk.ui.receiver_section import ReceiverSection
 from service_desk.ui.search_box import model_name
@@ -304,14 +302,7 @@ class CheckInForm(QWidget):
 
     def _run_print(self, step: Callable[[], object]) -> None:
         self.errors.clear()
-        try:
-            step()
-        except (ActionError, StorageError) as exc:
-            self.message.setText(error_text(exc))
-            self.message.show()
-        except (FormNotAvailable, PrintError, FontMissingError) as exc:
-            self.message.setText(print_error_text(exc))
-            self.message.show()
+        run_print(step, self.message)
         self.session.notify("orders", "checkin")
 
 

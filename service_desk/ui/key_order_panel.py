@@ -46,8 +46,6 @@ from service_desk.domain import keys as rules
 from service_desk.domain.clock import parse
 from service_desk.domain.order_number import spoken
 from service_desk.domain.validation import ValidationError
-from service_desk.printing.fonts import FontMissingError
-from service_desk.printing.forms import FormNotAvailable
 from service_desk.store import key_queries, queries, settings
 from service_desk.store.errors import StorageError
 from service_desk.ui import ask, labels
@@ -61,7 +59,7 @@ from service_desk.ui.key_messages import (
 )
 from service_desk.ui.messages import error_text
 from service_desk.ui.models import RowsModel, _c
-from service_desk.ui.printing import PrintError, Printing, print_error_text
+from service_desk.ui.printing import Printing, run_print
 from service_desk.ui.session import Session
 
 Row = dict[str, Any]
@@ -507,11 +505,4 @@ class KeyOrderPanel(QWidget):
 
     def _run_print(self, step: Callable[[], object]) -> None:
         self.message.hide()
-        try:
-            step()
-        except (ActionError, StorageError) as exc:
-            self.message.setText(error_text(exc))
-            self.message.show()
-        except (FormNotAvailable, PrintError, FontMissingError) as exc:
-            self.message.setText(print_error_text(exc))
-            self.message.show()
+        run_print(step, self.message)

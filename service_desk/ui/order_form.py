@@ -36,8 +36,7 @@ from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.domain.order_number import spoken
 from service_desk.domain.pricing import LineDraft, PricingError, clauses, totals
 from service_desk.domain.validation import ValidationError
-from service_desk.printing.fonts import FontMissingError
-from service_desk.printing.forms import FormNotAvailable, kinds_for
+from service_desk.printing.forms import kinds_for
 from service_desk.store import queries, settings
 from service_desk.store.errors import StorageError
 from service_desk.ui import ask, labels
@@ -46,7 +45,7 @@ from service_desk.ui.i18n import ui_lang
 from service_desk.ui.line_entry import LineEntry
 from service_desk.ui.messages import error_text
 from service_desk.ui.models import lines_model
-from service_desk.ui.printing import PrintError, Printing, form_name, print_error_text
+from service_desk.ui.printing import Printing, form_name, run_print
 from service_desk.ui.search_box import model_name
 from service_desk.ui.session import Session
 
@@ -58,22 +57,6 @@ def system_name(code: str | None) -> str:
         return reference.vehicle_system(code).name(ui_lang())
     except KeyError:
         return code
-
-
-def draft_of(row: dict[str, Any]) -> LineDraft:
-    return LineDraft(
-        kind=row["kind"],
-        description=row["description"],
-        mode=row["mode"],
-        qty_milli=row["qty_milli"],
-        unit_price_fen=row["unit_price_fen"],
-        payer=row["payer"],
-        risk_margin_bp=row["risk_margin_bp"],
-        system_code=row["system_code"],
-        parts_source=row["parts_source"],
-        part_quality=row["part_quality"],
-        part_no=row["part_no"],
-    )
 
 
 class OrderForm(QWidget):
@@ -278,7 +261,7 @@ class OrderForm(QWidget):
         self.header.setText(self._header_html(order, customer, vehicle))
         rows = queries.order_lines(db, self.order_id) if self.order_id else []
         self.lines.set_rows(rows)
-        drafts = [draft_of(r) for r in rows]
+        drafts = [LineDraft.from_row(r) for r in rows]
         t = totals(drafts)
         self.totals.setText(
             self.tr(
@@ -558,14 +541,7 @@ class OrderForm(QWidget):
 
     def _run_print(self, step: Callable[[], object]) -> None:
         self.message.hide()
-        try:
-            step()
-        except (ActionError, StorageError) as exc:
-            self.message.setText(error_text(exc))
-            self.message.show()
-        except (FormNotAvailable, PrintError, FontMissingError) as exc:
-            self.message.setText(print_error_text(exc))
-            self.message.show()
+        run_print(step, self.message)
 
     def _print_log_text(self) -> str:
         if self.order_id is None:

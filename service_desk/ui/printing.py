@@ -6,6 +6,8 @@ every print is logged on the order and a reprint is marked 副本.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QBuffer,
@@ -20,13 +22,16 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from service_desk.actions import printing as print_log
+from service_desk.actions.context import ActionError
 from service_desk.printing.fonts import FontMissingError
 from service_desk.printing.forms import FormNotAvailable, render_form
 from service_desk.printing.templates import label_size, load
+from service_desk.store.errors import StorageError
 from service_desk.ui import ask
+from service_desk.ui.messages import error_text
 from service_desk.ui.session import Session
 
 MAX_DPI = 300  # images above this only cost time (a PDF QPrinter defaults to 1200 dpi)
@@ -37,6 +42,20 @@ FORM_NAMES = {
     "exit_notice": QT_TRANSLATE_NOOP("Printing", "Exit notice"),
     "supplementary": QT_TRANSLATE_NOOP("Printing", "Supplementary repair order"),
 }
+
+
+def run_print(step: Callable[[], object], message: QLabel) -> bool:
+    """Run a print or preview; a refusal is shown in the desk's message line, not raised."""
+    try:
+        step()
+    except (ActionError, StorageError) as exc:
+        message.setText(error_text(exc))
+    except (FormNotAvailable, PrintError, FontMissingError) as exc:
+        message.setText(print_error_text(exc))
+    else:
+        return True
+    message.show()
+    return False
 
 
 def form_name(kind: str) -> str:

@@ -34,6 +34,27 @@ def window(qtbot, session) -> MainWindow:
     return w
 
 
+@pytest.fixture
+def pdf_printer(monkeypatch, tmp_path):
+    """Every print goes to a PDF file (the stand-in printer); returns the files written."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from service_desk.ui import printing as ui_printing
+
+    outputs = []
+
+    def make(kind):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        path = tmp_path / f"{kind}-{len(outputs)}.pdf"
+        printer.setOutputFileName(str(path))
+        outputs.append(path)
+        return printer
+
+    monkeypatch.setattr(ui_printing, "remembered_printer", make)
+    return outputs
+
+
 class Answers:
     """Scripted answers for ui.ask: tests never block on a modal dialog."""
 

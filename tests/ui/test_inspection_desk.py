@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +19,6 @@ from service_desk.actions import checkin
 from service_desk.domain.checkin import BelongingInput
 from service_desk.store import checkin_queries, queries
 from service_desk.ui import ask
-from service_desk.ui import printing as ui_printing
 from tests.conftest import NOW
 from tests.printing.conftest import flat, pdf_pages
 from tests.ui.typing import type_text
@@ -46,21 +44,10 @@ def error_of(form: QWidget, field: str) -> str:
 
 
 @pytest.fixture
-def pdf_printer(monkeypatch, tmp_path):
-    """Every print goes to a PDF file; returns the list of files written."""
-    outputs = []
-
-    def make(kind):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        path = tmp_path / f"{kind}-{len(outputs)}.pdf"
-        printer.setOutputFileName(str(path))
-        outputs.append(path)
-        return printer
-
-    monkeypatch.setattr(ui_printing, "remembered_printer", make)
+def pdf_printer(pdf_printer, monkeypatch):
+    """The shared PDF stand-in printer; the first print's dialog is answered OK."""
     monkeypatch.setattr(ask, "choose_printer", lambda *_a: True)
-    return outputs
+    return pdf_printer
 
 
 @pytest.fixture

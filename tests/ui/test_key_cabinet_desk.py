@@ -8,7 +8,6 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageLayout
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel
 
 from service_desk.actions import keys
@@ -22,21 +21,10 @@ from tests.ui.typing import type_text
 
 
 @pytest.fixture
-def pdf_printer(monkeypatch, tmp_path):
-    """Every print goes to a PDF file (the stand-in printer); returns the files written."""
-    outputs = []
-
-    def make(kind):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        path = tmp_path / f"{kind}-{len(outputs)}.pdf"
-        printer.setOutputFileName(str(path))
-        outputs.append(path)
-        return printer
-
-    monkeypatch.setattr(ui_printing, "remembered_printer", make)
+def pdf_printer(pdf_printer, monkeypatch):
+    """The shared PDF stand-in printer, already chosen once (no print dialog)."""
     monkeypatch.setattr(ui_printing, "has_remembered_printer", lambda _k: True)
-    return outputs
+    return pdf_printer
 
 
 def open_desk(qtbot, window, order_id: int | None = None) -> KeyCabinetDesk:

@@ -4,32 +4,13 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel
 
 from service_desk.store import queries
 from service_desk.ui import printing as ui_printing
 from service_desk.ui.printing import PreviewDialog
-
-
-@pytest.fixture
-def pdf_printer(monkeypatch, tmp_path):
-    """Every print goes to a PDF file; returns the list of files written."""
-    outputs = []
-
-    def make(kind):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        path = tmp_path / f"{kind}-{len(outputs)}.pdf"
-        printer.setOutputFileName(str(path))
-        outputs.append(path)
-        return printer
-
-    monkeypatch.setattr(ui_printing, "remembered_printer", make)
-    return outputs
 
 
 def menu_action(form, menu, name) -> QAction:
