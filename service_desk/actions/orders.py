@@ -9,8 +9,9 @@ from typing import Any
 from service_desk import reference
 from service_desk.actions.archive import _insert_odometer, _require, last_odometer
 from service_desk.actions.context import ActionError, Ctx, audit, row
+from service_desk.actions.extra_work import assert_no_open_extra
 from service_desk.actions.staff import verify_supervisor
-from service_desk.domain import lifecycle
+from service_desk.domain import extra_work, lifecycle
 from service_desk.domain import validation as v
 from service_desk.domain.clock import iso
 from service_desk.domain.order_number import format_number
@@ -373,6 +374,8 @@ def advance(ctx: Ctx, order_id: int, to_state: str, note: str = "") -> None:
     order = _order(ctx, order_id)
     if to_state in ("signed", "declined", "void", "diagnosis", "estimate"):
         raise ActionError("transition.use_desk", None, to_state=to_state)
+    if to_state in extra_work.BLOCKED_ORDER_STEPS:
+        assert_no_open_extra(ctx, order_id)
     with ctx.transaction():
         _move(ctx, order, to_state, {}, note)
         audit(ctx, "order", order_id, "advance", {"state": order["state"]}, {"state": to_state})

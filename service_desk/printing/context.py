@@ -107,6 +107,7 @@ def order_context(
             "created_at": when(order["created_at"]),
             "signed_at": when(order["signed_at"]),
             "promised_at": when(order["promised_at"]),
+            "promised_original_at": when(order.get("promised_original_at") or order["promised_at"]),
             "declined_at": when(order["declined_at"]),
             "advisor": order["advisor_name"],
             "request": order["request"],

@@ -10,7 +10,14 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from service_desk.store import schema_v1, schema_v2, schema_v3, schema_v4, schema_v5
+from service_desk.store import (
+    schema_v1,
+    schema_v2,
+    schema_v3,
+    schema_v4,
+    schema_v5,
+    schema_v6,
+)
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
 
@@ -46,6 +53,12 @@ def _m004_checkin(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="005_key_cabinet")
 def _m005_key_cabinet(db: sqlite_utils.Database) -> None:
     for statement in schema_v5.STATEMENTS:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="006_extra_work")
+def _m006_extra_work(db: sqlite_utils.Database) -> None:
+    for statement in schema_v6.STATEMENTS:
         db.execute(statement)
 
 
