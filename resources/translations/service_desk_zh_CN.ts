@@ -1651,6 +1651,14 @@
         <translation>维修类别</translation>
     </message>
     <message>
+        <source>Suggest</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Suggest a delivery time from this order&apos;s labour, the work already promised ahead of it and the workshop&apos;s open hours, plus the margin in settings</source>
+        <translation>根据本单工时、已承诺在前的车间工作量及车间营业时间，加上设置中的余量，建议交车时间</translation>
+    </message>
+    <message>
         <source>Promised delivery *</source>
         <translation>承诺交车 *</translation>
     </message>
@@ -1749,6 +1757,10 @@
     <message>
         <source>Symptom pricing carries a risk margin.</source>
         <translation>现象估价含风险加价。</translation>
+    </message>
+    <message>
+        <source>Suggested: {time}</source>
+        <translation>建议交车：{time}</translation>
     </message>
     <message>
         <source>Fee: an amount in yuan such as 50 or 80.00.</source>

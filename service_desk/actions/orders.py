@@ -139,6 +139,7 @@ def save_reception(
     odometer_in: int | None = None,
     odometer_reason: str = "",
     promised_at: dt.datetime | None = None,
+    promised_suggested_at: dt.datetime | None = None,
     confirmed: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Save what was agreed at the counter so far: the customer's words, diagnosis, promise."""
@@ -167,6 +168,9 @@ def save_reception(
         "repair_category": repair_category or order["repair_category"],
         "odometer_in": odometer_in,
         "promised_at": promised_iso,
+        "promised_suggested_at": iso(promised_suggested_at)
+        if promised_suggested_at
+        else order.get("promised_suggested_at"),
     }
     with ctx.transaction() as db:
         db["repair_orders"].update(order_id, {**changes, "updated_at": ctx.now()})

@@ -17,6 +17,8 @@ from service_desk.store import (
     schema_v4,
     schema_v5,
     schema_v6,
+    schema_v7,
+    schema_v8,
 )
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
@@ -59,6 +61,18 @@ def _m005_key_cabinet(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="006_extra_work")
 def _m006_extra_work(db: sqlite_utils.Database) -> None:
     for statement in schema_v6.STATEMENTS:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="007_workshop")
+def _m007_workshop(db: sqlite_utils.Database) -> None:
+    for statement in schema_v7.STATEMENTS:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="008_promise_suggestion")
+def _m008_promise_suggestion(db: sqlite_utils.Database) -> None:
+    for statement in schema_v8.STATEMENTS:
         db.execute(statement)
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from service_desk import reference
 from service_desk.actions import orders
 from service_desk.actions.context import ActionError
+from service_desk.actions.promise import suggested_promise
 from service_desk.domain import lifecycle
 from service_desk.domain.clock import parse
 from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
@@ -66,6 +67,7 @@ class OrderForm(QWidget):
         super().__init__(parent)
         self.session = session
         self.customer_id: int | None = None
+        self._suggested: dt.datetime | None = None
         self.vehicle_id: int | None = None
         self.order_id: int | None = None
         self.errors = FieldErrors()
@@ -125,7 +127,22 @@ class OrderForm(QWidget):
         self.errors.add_row(right, self.tr("Odometer in"), self.odometer, "odometer")
         right.addRow("", self.odometer_reason)
         self.errors.add_row(right, self.tr("Repair category"), self.category, "repair_category")
-        self.errors.add_row(right, self.tr("Promised delivery *"), self.promised, "promised_at")
+        self.suggest = QPushButton(self.tr("Suggest"), objectName="order_suggest_promise")
+        self.suggest.setToolTip(
+            self.tr(
+                "Suggest a delivery time from this order's labour, the work already promised "
+                "ahead of it and the workshop's open hours, plus the margin in settings"
+            )
+        )
+        self.suggestion = QLabel(objectName="order_suggestion")
+        self.suggestion.setStyleSheet("color: #6b6b6b;")
+        promise_row = QWidget()
+        promise_layout = QHBoxLayout(promise_row)
+        promise_layout.setContentsMargins(0, 0, 0, 0)
+        promise_layout.addWidget(self.promised, 1)
+        promise_layout.addWidget(self.suggest)
+        self.errors.add_row(right, self.tr("Promised delivery *"), promise_row, "promised_at")
+        right.addRow("", self.suggestion)
         top.addLayout(right, 2)
         outer.addLayout(top)
 
@@ -210,6 +227,7 @@ class OrderForm(QWidget):
         self.entry.submitted.connect(lambda d: self._run(lambda: self._add_line(d)))
         self.save.clicked.connect(lambda: self._run(self._save))
         self.open_order.clicked.connect(lambda: self._run(self._open))
+        self.suggest.clicked.connect(lambda: self._run(self._suggest))
         self.sign.clicked.connect(lambda: self._run(self._sign))
         self.decline.clicked.connect(lambda: self._run(self._decline))
         self.void.clicked.connect(lambda: self._run(self._void))
@@ -243,6 +261,9 @@ class OrderForm(QWidget):
         self.promised.setDateTime(
             QDateTime(parse(promised)) if promised else self._default_promise()
         )
+        suggested = order.get("promised_suggested_at")
+        self._suggested = parse(suggested) if suggested else None
+        self._show_suggestion()
         self.fee.setText(format_yuan(settings.get(self.session.db, "diagnosis_fee_fen"), False))
         self.refresh()
         self.request.setFocus()
@@ -405,6 +426,21 @@ class OrderForm(QWidget):
         text = self.odometer.text().strip()
         return int(text) if text else None
 
+    def _suggest(self) -> None:
+        """Fill in the suggested delivery time; the advisor may still change it."""
+        if self.order_id is None:
+            return
+        self._suggested = suggested_promise(self.session.ctx, self.order_id)
+        self.promised.setDateTime(QDateTime(self._suggested))
+        self._show_suggestion()
+
+    def _show_suggestion(self) -> None:
+        self.suggestion.setText(
+            self.tr("Suggested: {time}").format(time=self._suggested.strftime("%m-%d %H:%M"))
+            if self._suggested
+            else ""
+        )
+
     def _promised(self) -> dt.datetime:
         moment = self.promised.dateTime().toPython()
         return moment.replace(tzinfo=self.session.ctx.clock().tzinfo)
@@ -424,6 +460,7 @@ class OrderForm(QWidget):
             odometer_in=self._odometer(),
             odometer_reason=reason,
             promised_at=self._promised(),
+            promised_suggested_at=self._suggested,
             confirmed={"odometer.lower"} if reason.strip() else set(),
         )
 

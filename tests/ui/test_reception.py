@@ -216,3 +216,23 @@ def test_sign_refusal_names_what_is_missing_and_keeps_typing(qtbot, window, ctx)
     assert not message.isHidden()
     assert diagnosis.toPlainText() == "冷媒不足"
     assert queries.order(ctx.db, window.reception.form.order_id)["state"] == "reception"
+
+
+def test_suggested_promise_fills_the_field_and_the_order_keeps_both(qtbot, window, ctx):
+    _, vehicle_id = register_zhang(ctx)
+    window.picked(1, vehicle_id, None)
+    type_text(qtbot, find(window, QPlainTextEdit, "order_request"), "保养")
+    click(qtbot, window, "order_open")
+    pick(find(window, QComboBox, "order_job"), "service_10000")
+    click(qtbot, window, "order_apply_job")
+    click(qtbot, window, "order_suggest_promise")
+    form = window.reception.form
+    # 09:30 Friday + 0.5 h labour + 60 min margin = 11:00 (open 08:30–12:00)
+    assert form.promised.dateTime().toString("yyyy-MM-dd HH:mm") == "2026-11-27 11:00"
+    assert "11-27 11:00" in find(window, QLabel, "order_suggestion").text()
+    form.promised.setDateTime(form.promised.dateTime().addSecs(3600))  # the advisor overrides
+    click(qtbot, window, "order_sign")
+    order = queries.order(ctx.db, form.order_id)
+    assert order["state"] == "signed"
+    assert order["promised_suggested_at"] == "2026-11-27T11:00:00+08:00"
+    assert order["promised_at"] == "2026-11-27T12:00:00+08:00"
