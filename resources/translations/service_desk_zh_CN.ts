@@ -1045,6 +1045,10 @@
         <translation>当班：</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今日看板</translation>
+    </message>
+    <message>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
@@ -1055,6 +1059,10 @@
     <message>
         <source>Key cabinet</source>
         <translation>钥匙柜</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>车间交接</translation>
     </message>
     <message>
         <source>Archive</source>

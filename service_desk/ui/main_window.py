@@ -25,6 +25,8 @@ from service_desk.ui.search_box import SearchBox
 from service_desk.ui.session import Session
 from service_desk.ui.settings_desk import SettingsDesk
 from service_desk.ui.staff_dialog import StaffDialog
+from service_desk.ui.today_board import TodayBoard
+from service_desk.ui.workshop_desk import WorkshopDesk
 
 
 class MainWindow(QMainWindow):
@@ -52,9 +54,13 @@ class MainWindow(QMainWindow):
         self.archive = ArchiveDesk(session)
         self.inspection = InspectionDesk(session)
         self.keys = KeyCabinetDesk(session)
+        self.today = TodayBoard(session)
+        self.workshop = WorkshopDesk(session)
+        self.tabs.addTab(self.today, self.tr("Today"))
         self.tabs.addTab(self.reception, self.tr("Reception"))
         self.tabs.addTab(self.inspection, self.tr("Inspection"))
         self.tabs.addTab(self.keys, self.tr("Key cabinet"))
+        self.tabs.addTab(self.workshop, self.tr("Workshop"))
         self.tabs.addTab(self.archive, self.tr("Archive"))
         self.settings_desk = SettingsDesk(session)
         self.tabs.addTab(self.settings_desk, self.tr("Settings"))  # stays the last tab

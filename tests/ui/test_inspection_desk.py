@@ -52,9 +52,10 @@ def pdf_printer(pdf_printer, monkeypatch):
 
 @pytest.fixture
 def desk(qtbot, ctx, order_id, window):
-    """The inspection tab (Ctrl+2) with the signed order picked in its queue."""
+    """The inspection tab (its Ctrl+N) with the signed order picked in its queue."""
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts need the active window
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    number = window.tabs.indexOf(window.inspection) + 1
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
     desk = window.inspection
     assert window.tabs.currentWidget() is desk
     assert [r["id"] for r in desk.queue_model.rows] == [order_id]

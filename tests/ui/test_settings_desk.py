@@ -48,7 +48,8 @@ def test_settings_is_the_last_tab_and_the_other_shortcuts_still_work(qtbot, wind
     assert window.tabs.indexOf(window.settings_desk) == window.tabs.count() - 1
     assert window.tabs.tabText(window.tabs.count() - 1) == "Settings"
     open_desk(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    number = window.tabs.indexOf(window.reception) + 1
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.reception
     number = window.tabs.indexOf(window.archive) + 1
     qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
