@@ -373,6 +373,22 @@
         <source>Why</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>late {time}</source>
+        <translation>超时 {time}</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>进度检查</translation>
+    </message>
+    <message>
+        <source>Check due</source>
+        <translation>需查进度</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -523,6 +539,164 @@
     <message>
         <source>Signed</source>
         <translation>已签字</translation>
+    </message>
+</context>
+<context>
+    <name>ExtraPanel</name>
+    <message>
+        <source>Additional work</source>
+        <translation>追加项目</translation>
+    </message>
+    <message>
+        <source>Who in the workshop reports it</source>
+        <translation>车间报告人</translation>
+    </message>
+    <message>
+        <source>What was found, what needs doing</source>
+        <translation>发现的问题及需做的工作</translation>
+    </message>
+    <message>
+        <source>e.g. 1.5</source>
+        <translation>如 1.5</translation>
+    </message>
+    <message>
+        <source>¥, e.g. 380</source>
+        <translation>¥，如 380</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Labour hours</source>
+        <translation>工时（小时）</translation>
+    </message>
+    <message>
+        <source>Parts amount</source>
+        <translation>配件金额</translation>
+    </message>
+    <message>
+        <source>Delay it adds</source>
+        <translation>增加工期</translation>
+    </message>
+    <message>
+        <source>Report item</source>
+        <translation>报告追加项目</translation>
+    </message>
+    <message>
+        <source>Customer contacted</source>
+        <translation>已联系客户</translation>
+    </message>
+    <message>
+        <source>Who answered on the customer&apos;s side</source>
+        <translation>客户方答复人</translation>
+    </message>
+    <message>
+        <source>Who in the workshop was told (if declined)</source>
+        <translation>已告知的车间人员（拒绝时）</translation>
+    </message>
+    <message>
+        <source>Contacted by</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>客户授权人</translation>
+    </message>
+    <message>
+        <source>Workshop told</source>
+        <translation>已告知车间</translation>
+    </message>
+    <message>
+        <source>Told at</source>
+        <translation>告知时间</translation>
+    </message>
+    <message>
+        <source>To the supervisor at</source>
+        <translation>交车间主管时间</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>客户拒绝</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>客户同意</translation>
+    </message>
+    <message>
+        <source>Print supplementary order</source>
+        <translation>打印追加维修单</translation>
+    </message>
+    <message>
+        <source>Handed to supervisor</source>
+        <translation>已交车间主管</translation>
+    </message>
+    <message>
+        <source>{d} — {amount}, +{delay} min — {state}</source>
+        <translation>{d} — {amount}，+{delay} 分钟 — {state}</translation>
+    </message>
+    <message>
+        <source>to the supervisor {time}</source>
+        <translation>{time} 交车间主管</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffForm</name>
+    <message>
+        <source>Hand the car to the workshop</source>
+        <translation>车辆交车间</translation>
+    </message>
+    <message>
+        <source>The team that does the work</source>
+        <translation>负责维修的班组</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Washed first</source>
+        <translation>先洗车</translation>
+    </message>
+    <message>
+        <source>Who in the workshop takes the car</source>
+        <translation>车间接车人</translation>
+    </message>
+    <message>
+        <source>Work goes to</source>
+        <translation>派工方式</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划工时</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>接车人</translation>
+    </message>
+    <message>
+        <source>Handed over at</source>
+        <translation>交接时间</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交车间</translation>
+    </message>
+    <message>
+        <source>Order {number} — checked in, waiting for the workshop</source>
+        <translation>工单 {number} — 已交车，等待交车间</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1773,126 @@
         <source>Say who takes the key (technician, driver).</source>
         <translation>请填写取钥匙的人（技师、司机）。</translation>
     </message>
+    <message>
+        <source>Only a checked-in car is handed to the workshop; this order is {state}.</source>
+        <translation>只有已交车的车辆才能交车间；此单状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Progress is checked while the car is in the workshop; this order is {state}.</source>
+        <translation>车辆在车间时才能检查进度；此单状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>The progress check of this order is already recorded.</source>
+        <translation>此单的进度检查已记录。</translation>
+    </message>
+    <message>
+        <source>This order was never handed to the workshop.</source>
+        <translation>此单从未交车间。</translation>
+    </message>
+    <message>
+        <source>Only a car whose work is completed can be ready for pickup; this order is {state}.</source>
+        <translation>只有已完工的车辆才能待取车；此单状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Contact the customer first, then record the answer.</source>
+        <translation>请先联系客户，再记录答复。</translation>
+    </message>
+    <message>
+        <source>The customer has already answered on this item.</source>
+        <translation>客户已答复此项目。</translation>
+    </message>
+    <message>
+        <source>This step does not fit the item as it stands.</source>
+        <translation>此步骤不适用于该项目的当前状态。</translation>
+    </message>
+    <message>
+        <source>Additional work is reported and answered while the car is in the workshop; this order is {state}.</source>
+        <translation>车辆在车间时才能报告和答复追加项目；此单状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>The hand-over to the supervisor is already recorded.</source>
+        <translation>已记录交车间主管的时间。</translation>
+    </message>
+    <message>
+        <source>Additional work still waits for the customer&apos;s answer ({count} item(s)): record the answer first.</source>
+        <translation>仍有追加项目等待客户答复（{count} 项）：请先记录答复。</translation>
+    </message>
+    <message>
+        <source>Choose a single team or the supervisor&apos;s queue.</source>
+        <translation>请选择单一班组或交车间主管调度。</translation>
+    </message>
+    <message>
+        <source>Planned time: 1 to 43,200 minutes.</source>
+        <translation>计划时间：1 到 43,200 分钟。</translation>
+    </message>
+    <message>
+        <source>This time is in the future.</source>
+        <translation>此时间晚于现在。</translation>
+    </message>
+    <message>
+        <source>Say what is being done about the problem.</source>
+        <translation>请填写针对问题采取的措施。</translation>
+    </message>
+    <message>
+        <source>Say how the customer was told of the new time.</source>
+        <translation>请填写如何告知客户新的交车时间。</translation>
+    </message>
+    <message>
+        <source>Choose how the customer was told.</source>
+        <translation>请选择告知客户的方式。</translation>
+    </message>
+    <message>
+        <source>Tick this once it is done.</source>
+        <translation>完成后请勾选。</translation>
+    </message>
+    <message>
+        <source>An amount in yuan such as 1280 or 38.50.</source>
+        <translation>以元为单位的金额，如 1280 或 38.50。</translation>
+    </message>
+    <message>
+        <source>Describe the additional work.</source>
+        <translation>请描述追加项目。</translation>
+    </message>
+    <message>
+        <source>Say who in the workshop reported it.</source>
+        <translation>请填写车间报告人。</translation>
+    </message>
+    <message>
+        <source>Give the labour hours or the parts amount.</source>
+        <translation>请填写工时或配件金额。</translation>
+    </message>
+    <message>
+        <source>Labour hours: a number such as 1 or 1.5.</source>
+        <translation>工时：数字，如 1 或 1.5。</translation>
+    </message>
+    <message>
+        <source>Delay: 0 to 43,200 minutes.</source>
+        <translation>延误：0 到 43,200 分钟。</translation>
+    </message>
+    <message>
+        <source>Choose how the customer was contacted.</source>
+        <translation>请选择联系客户的方式。</translation>
+    </message>
+    <message>
+        <source>Say who answered on the customer&apos;s side.</source>
+        <translation>请填写客户方答复人。</translation>
+    </message>
+    <message>
+        <source>Say who in the workshop was told.</source>
+        <translation>请填写已告知的车间人员。</translation>
+    </message>
+    <message>
+        <source>Give the time.</source>
+        <translation>请填写时间。</translation>
+    </message>
+    <message>
+        <source>This time is before the step it follows.</source>
+        <translation>此时间早于前一步骤。</translation>
+    </message>
+    <message>
+        <source>The name is too long (60 characters at most).</source>
+        <translation>名称过长（最多 60 个字）。</translation>
+    </message>
 </context>
 <context>
     <name>OrderForm</name>
@@ -1866,6 +2160,65 @@
     </message>
 </context>
 <context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Progress check</source>
+        <translation>进度检查</translation>
+    </message>
+    <message>
+        <source>Any problem the workshop reports</source>
+        <translation>车间反映的问题</translation>
+    </message>
+    <message>
+        <source>What is done so the promised time holds</source>
+        <translation>为保证承诺时间采取的措施</translation>
+    </message>
+    <message>
+        <source>Move the promised time to</source>
+        <translation>承诺交车改为</translation>
+    </message>
+    <message>
+        <source>Expected completion</source>
+        <translation>预计完工</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Customer told by</source>
+        <translation>告知客户方式</translation>
+    </message>
+    <message>
+        <source>Record progress check</source>
+        <translation>记录进度检查</translation>
+    </message>
+    <message>
+        <source>Checked {at}: expected completion {expected}.</source>
+        <translation>已于 {at} 检查：预计完工 {expected}。</translation>
+    </message>
+    <message>
+        <source>Problem: {problem} — action: {action}.</source>
+        <translation>问题：{problem} — 措施：{action}。</translation>
+    </message>
+    <message>
+        <source>Promise moved to {at}, customer told by {channel}.</source>
+        <translation>承诺交车改为 {at}，已通过{channel}告知客户。</translation>
+    </message>
+    <message>
+        <source>Ask the workshop at {at} (75 % of the planned {minutes} min).</source>
+        <translation>请于 {at} 询问车间进度（计划 {minutes} 分钟的 75%）。</translation>
+    </message>
+    <message>
+        <source>Due now.</source>
+        <translation>现在到期。</translation>
+    </message>
+</context>
+<context>
     <name>ReadingsSection</name>
     <message>
         <source>Fuel and odometer</source>
@@ -1894,6 +2247,49 @@
     <message>
         <source>Last recorded: {km} km</source>
         <translation>上次记录：{km} 公里</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyForm</name>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待取车</translation>
+    </message>
+    <message>
+        <source>Washed</source>
+        <translation>已洗车</translation>
+    </message>
+    <message>
+        <source>Interior cleaned</source>
+        <translation>已清洁内饰</translation>
+    </message>
+    <message>
+        <source>Exterior looked over</source>
+        <translation>已检查外观</translation>
+    </message>
+    <message>
+        <source>Tools and belongings back in the car</source>
+        <translation>工具及随车物品已放回车内</translation>
+    </message>
+    <message>
+        <source>Bills from workshop and parts collected</source>
+        <translation>已收齐车间及配件部单据</translation>
+    </message>
+    <message>
+        <source>The cashier&apos;s total in yuan</source>
+        <translation>结算员核算的合计金额（元）</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s total (¥)</source>
+        <translation>结算员合计（¥）</translation>
+    </message>
+    <message>
+        <source>Customer notified by</source>
+        <translation>通知客户方式</translation>
+    </message>
+    <message>
+        <source>Order {number} — work completed; lines on the order {total}</source>
+        <translation>工单 {number} — 已完工；单上项目合计 {total}</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2551,133 @@
     </message>
 </context>
 <context>
+    <name>TodayBoard</name>
+    <message>
+        <source>No promised time</source>
+        <translation>无承诺时间</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Promised {at}, overdue by {late}</source>
+        <translation>承诺 {at}，已超时 {late}</translation>
+    </message>
+    <message>
+        <source>Promised {at}, {left} left</source>
+        <translation>承诺 {at}，还剩 {left}</translation>
+    </message>
+    <message>
+        <source>Check due</source>
+        <translation>需查进度</translation>
+    </message>
+    <message>
+        <source>Ask {who}: due since {at}</source>
+        <translation>询问 {who}：自 {at} 起到期</translation>
+    </message>
+    <message>
+        <source>Call the customer</source>
+        <translation>请联系客户</translation>
+    </message>
+    <message>
+        <source>Awaiting answer</source>
+        <translation>等待答复</translation>
+    </message>
+    <message>
+        <source>{what} ({amount}), waiting {waited}</source>
+        <translation>{what}（{amount}），已等候 {waited}</translation>
+    </message>
+    <message>
+        <source>Ready for {waited}, customer told</source>
+        <translation>已待取 {waited}，已通知客户</translation>
+    </message>
+    <message>
+        <source>Key out</source>
+        <translation>钥匙借出</translation>
+    </message>
+    <message>
+        <source>{kind} with {holder} for {waited}</source>
+        <translation>{kind}在 {holder} 处已 {waited}</translation>
+    </message>
+    <message>
+        <source>Waiting {waited}</source>
+        <translation>已等候 {waited}</translation>
+    </message>
+    <message>
+        <source>Nothing waiting</source>
+        <translation>暂无等候</translation>
+    </message>
+    <message>
+        <source>In the workshop</source>
+        <translation>在车间</translation>
+    </message>
+    <message>
+        <source>No car in the workshop — hand off checked-in cars</source>
+        <translation>车间暂无车辆 — 请交接已交车的车辆</translation>
+    </message>
+    <message>
+        <source>Checks due</source>
+        <translation>待查进度</translation>
+    </message>
+    <message>
+        <source>Nothing waiting — no progress check due</source>
+        <translation>暂无等候 — 没有到期的进度检查</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer&apos;s answer</source>
+        <translation>等待客户答复</translation>
+    </message>
+    <message>
+        <source>Nothing waiting — no extra work open</source>
+        <translation>暂无等候 — 没有待答复的追加项目</translation>
+    </message>
+    <message>
+        <source>Ready, not collected</source>
+        <translation>待取车未取</translation>
+    </message>
+    <message>
+        <source>Nothing waiting — no car ready for pickup</source>
+        <translation>暂无等候 — 没有待取车辆</translation>
+    </message>
+    <message>
+        <source>Keys out</source>
+        <translation>借出的钥匙</translation>
+    </message>
+    <message>
+        <source>Every key is in the cabinet</source>
+        <translation>所有钥匙都在柜中</translation>
+    </message>
+    <message>
+        <source>Waiting at reception / check-in</source>
+        <translation>前台 / 交车等候</translation>
+    </message>
+    <message>
+        <source>F3 registers a walk-in</source>
+        <translation>按 F3 接待散客</translation>
+    </message>
+    <message>
+        <source>{date} {time} — {workshop} in the workshop, {overdue} overdue</source>
+        <translation>{date} {time} — 在车间 {workshop} 辆，超时 {overdue} 辆</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>Click to make this order current</source>
+        <translation>点击设为当前工单</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>Enter the plate number.</source>
@@ -2306,6 +2829,99 @@
     <message>
         <source>(due now)</source>
         <translation>（已到期）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPanel</name>
+    <message>
+        <source>Work started</source>
+        <translation>开始维修</translation>
+    </message>
+    <message>
+        <source>Work completed</source>
+        <translation>维修完工</translation>
+    </message>
+    <message>
+        <source>{team} · received by {receiver} at {at}</source>
+        <translation>{team} · {receiver} 于 {at} 接车</translation>
+    </message>
+    <message>
+        <source>supervisor&apos;s queue</source>
+        <translation>车间主管调度</translation>
+    </message>
+    <message>
+        <source>Promised: {at}</source>
+        <translation>承诺交车：{at}</translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Single team (assign it now)</source>
+        <translation>单一班组（现在派工）</translation>
+    </message>
+    <message>
+        <source>To the supervisor&apos;s queue (several teams)</source>
+        <translation>交车间主管调度（多个班组）</translation>
+    </message>
+    <message>
+        <source>Reported — contact the customer</source>
+        <translation>已报告 — 请联系客户</translation>
+    </message>
+    <message>
+        <source>Customer contacted — record the answer</source>
+        <translation>已联系客户 — 请记录答复</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>客户同意</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>客户拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopDesk</name>
+    <message>
+        <source>Seen</source>
+        <translation>已知悉</translation>
+    </message>
+    <message>
+        <source>Cars for the workshop</source>
+        <translation>车间车辆</translation>
+    </message>
+    <message>
+        <source>No car for the workshop: orders appear here once the car is checked in.</source>
+        <translation>暂无车间车辆：车辆交车后工单会出现在这里。</translation>
+    </message>
+    <message>
+        <source>Progress check due: {number} {plate} ({customer}) — ask the workshop for the expected completion and any problem.</source>
+        <translation>进度检查到期：{number} {plate}（{customer}）— 请向车间询问预计完工时间及是否有问题。</translation>
+    </message>
+    <message>
+        <source>Pick a car in the queue — or search its plate (F2) — to hand it to the workshop or follow its work.</source>
+        <translation>在队列中选择车辆 — 或搜索车牌（F2）— 交车间或跟踪维修进度。</translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}: the workshop desk takes the car once it is checked in, until it is ready for pickup.</source>
+        <translation>工单 {number} 状态为“{state}”：车间交接台处理已交车至待取车之间的车辆。</translation>
     </message>
 </context>
 </TS>

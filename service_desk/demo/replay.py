@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from service_desk.actions import archive, orders, staff
 from service_desk.actions.archive import VehicleInput
 from service_desk.actions.context import Ctx
+from service_desk.demo import workshop as demo_workshop
 from service_desk.demo.checkins import demo_check_in
 from service_desk.demo.keys import demo_keys
 from service_desk.demo.phrases import DECLINE_NOTES, PAYMENTS, STEP_NOTES
@@ -115,6 +116,15 @@ def _save(demo: Demo, plan: Plan, ctx: Ctx, diagnosis: str = "") -> None:
     )
 
 
+# the workshop desk's steps, with their records (demo/workshop.py)
+_WORKSHOP_STEPS: dict[str, Callable[[Demo, Plan, Ctx], None]] = {
+    "handed_off": demo_workshop.hand_off,
+    "in_progress": demo_workshop.start_work,
+    "completed": demo_workshop.complete_work,
+    "ready": demo_workshop.mark_ready,
+}
+
+
 def _step(demo: Demo, plan: Plan, kind: str, ctx: Ctx) -> None:
     rng = demo.rng
     if kind == "open":
@@ -143,14 +153,14 @@ def _step(demo: Demo, plan: Plan, kind: str, ctx: Ctx) -> None:
         orders.decline(ctx, oid, plan.decline_fee, note)
     elif kind == "void":
         orders.void(ctx, oid, demo.staff[SUPERVISOR], SUPERVISOR_PIN, plan.note)
+    elif kind in _WORKSHOP_STEPS:
+        _WORKSHOP_STEPS[kind](demo, plan, ctx)
     elif kind == "closed":
         charged = plan.decline_from == "estimate" and plan.decline_fee != 0
         orders.advance(ctx, oid, "closed", "已收诊断费，结案" if charged else "结案")
     else:
         note = STEP_NOTES.get(kind, "")
-        if kind == "handed_off":
-            note = f"派工给{plan.technician}班组"
-        elif kind == "settled":
+        if kind == "settled":
             note = rng.choice(PAYMENTS)
         elif kind == "released" and plan.scenario.road_test and plan.km is not None:
             archive.record_odometer(

@@ -150,3 +150,47 @@ def test_today_must_be_aware_and_supervisor_pin_is_documented(db):
     import service_desk.demo as demo
 
     assert SUPERVISOR_PIN == "2468" and "2468" in (demo.__doc__ or "")
+
+
+def test_demo_fills_the_workshop_desk_records(db):
+    fill_demo(db, TODAY)
+
+    modes = dict(db.execute("SELECT mode, count(*) FROM handoffs GROUP BY mode").fetchall())
+    assert modes["single_team"] > modes["supervisor_queue"] > 0
+    # every order that reached the workshop has its hand-off, planned from its labour
+    reached = column(
+        db,
+        "SELECT count(DISTINCT order_id) FROM order_events WHERE to_state = 'handed_off'",
+    )[0]
+    assert reached and column(db, "SELECT count(*) FROM handoffs") == [reached]
+    assert column(db, "SELECT min(planned_minutes) FROM handoffs")[0] >= 30
+    assert column(db, "SELECT count(*) FROM progress_checks WHERE checked_at IS NOT NULL")[0]
+    states = set(column(db, "SELECT state FROM extra_work"))
+    assert states == {"reported", "customer_contacted", "approved", "declined"}
+    assert column(
+        db,
+        "SELECT count(*) FROM extra_work WHERE state = 'approved' "
+        "AND handed_to_supervisor_at IS NULL",
+    ) == [0]
+    assert column(db, "SELECT count(*) FROM order_lines WHERE origin = 'additional'")[0]
+    # open items only on cars still in the workshop
+    assert set(
+        column(
+            db,
+            "SELECT o.state FROM extra_work x JOIN repair_orders o ON o.id = x.order_id "
+            "WHERE x.state IN ('reported', 'customer_contacted')",
+        )
+    ) <= {"handed_off", "in_progress"}
+    ready = column(
+        db, "SELECT count(DISTINCT order_id) FROM order_events WHERE to_state = 'ready'"
+    )[0]
+    assert ready and column(db, "SELECT count(*) FROM pickup_ready") == [ready]
+    totals = db.execute(
+        """SELECT p.total_fen, (SELECT coalesce(sum(amount_fen), 0) FROM order_lines l
+                 WHERE l.order_id = p.order_id AND l.status = 'active'
+                   AND l.payer = 'customer') FROM pickup_ready p"""
+    ).fetchall()
+    assert all(a == b for a, b in totals)
+    latest = max(column(db, "SELECT at FROM audit"))
+    assert dt.datetime.fromisoformat(latest) <= TODAY
+    assert column(db, "PRAGMA foreign_key_check") == []

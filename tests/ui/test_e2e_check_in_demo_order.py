@@ -73,10 +73,10 @@ def test_demo_order_checked_in_and_its_key_on_hook_7(qtbot, demo_window, answers
         click(qtbot, find(form, QCheckBox, f"doc_{what}_driving_licence"))
     for name in ("Jack", "Warning triangle", "Umbrella", "Dash cam", "儿童安全座椅"):
         add_belonging(qtbot, form, name)
-    type_text(qtbot, find(form, QLineEdit, "belongings_box"), "12")
+    type_text(qtbot, find(form, QLineEdit, "belongings_box"), "13")
     qtbot.keyClick(form, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert queries.order(db, full["id"])["state"] == "checked_in"
-    assert checkin_queries.checkin(db, full["id"])["box_no"] == "12"
+    assert checkin_queries.checkin(db, full["id"])["box_no"] == "13"
     assert len(checkin_queries.belongings(db, full["id"])) == 5
 
     desk = open_desk(qtbot, window)  # Ctrl+N: the same order is still current
@@ -89,5 +89,5 @@ def test_demo_order_checked_in_and_its_key_on_hook_7(qtbot, demo_window, answers
     for expected in ("保险杠擦伤", "前挡小裂纹", "座椅磨损", "右前门划痕", "后保险杠凹陷", "1/2"):
         assert expected in printed, expected
     listing = flat("".join(pdf_pages(form.printing.render("belongings", full["id"])[0])))
-    for expected in ("千斤顶", "三角警示牌", "雨伞", "行车记录仪", "儿童安全座椅", "12"):
+    for expected in ("千斤顶", "三角警示牌", "雨伞", "行车记录仪", "儿童安全座椅", "13"):
         assert expected in listing, expected
