@@ -27,6 +27,7 @@ from service_desk.domain.clock import fixed_clock, iso, parse
 from service_desk.store import extra_work_queries, queries, workshop_queries
 from service_desk.ui import ask
 from tests.conftest import NOW
+from tests.printing.conftest import flat, pdf_pages
 from tests.ui.typing import type_text
 
 
@@ -174,6 +175,12 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
     assert first["amount_fen"] == 18000 + 38000  # 1.5 h at ¥120 + the parts
     assert find(extra, QLineEdit, "extra_description").text() == ""
 
+    # the Today board lists it as waiting for the customer's answer
+    number = queries.order(db, oid)["number"]
+    window.today.refresh()
+    assert [c.data.number for c in window.today.columns["answers"].cards] == [number]
+    assert number in [c.data.number for c in window.today.columns["workshop"].cards]
+
     click(qtbot, find(work, QPushButton, "work_complete"))
     message = find(work, QLabel, "work_message")
     assert not message.isHidden() and "customer's answer" in message.text()
@@ -200,6 +207,8 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
     assert len(pdf_printer) == 1 and pdf_printer[0].exists()
     assert pdf_printer[0].read_bytes().startswith(b"%PDF")
     assert [p["form_kind"] for p in queries.print_log(db, oid)] == ["supplementary"]
+    text = flat("".join(pdf_pages(extra.printing.render("supplementary", oid)[0])))
+    assert "追加维修单" in text and "更换前刹车盘" in text and "¥560.00" in text
 
     click(qtbot, find(extra, QPushButton, "extra_handover"))
     first = extra_work_queries.extra_item(db, first["id"])
@@ -294,6 +303,9 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
     assert (done["total_fen"], done["notified_channel"]) == (128050, "sms")
     assert all(done[k] == 1 for k in ("wash", "interior", "exterior", "belongings_back"))
     assert queries.order(db, oid)["state"] == "ready"
+    window.today.refresh()
+    assert [c.data.number for c in window.today.columns["ready"].cards] == [number]
+    assert window.today.columns["answers"].cards == []
     assert desk.queue_model.rows == []
     assert desk.pages.currentWidget() is desk.empty
 
