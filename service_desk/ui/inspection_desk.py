@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +19,7 @@ from service_desk.ui import labels
 from service_desk.ui.checkin_form import CheckInForm
 from service_desk.ui.models import RowsModel, waited
 from service_desk.ui.session import Session
+from service_desk.ui.views import queue_table
 
 # Orders the form shows: from signing on (after check-in, for reference and reprints).
 SHOWN_STATES = STATES[STATES.index("signed") : STATES.index("done") + 1]
@@ -59,13 +57,7 @@ class InspectionDesk(QWidget):
             self,
         )
         self.queue_model.state_header = _c(QT_TRANSLATE_NOOP("Columns", "Status"))
-        self.queue = QTableView(objectName="inspection_queue")
-        self.queue.setModel(self.queue_model)
-        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.queue.verticalHeader().hide()
-        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.queue = queue_table(self.queue_model, "inspection_queue")
         queue_layout.addWidget(self.queue)
         self.queue_empty = QLabel(
             self.tr("No car is waiting: orders appear here once the customer has signed.")

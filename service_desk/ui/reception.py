@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +17,7 @@ from service_desk.ui.models import orders_model
 from service_desk.ui.order_form import OrderForm
 from service_desk.ui.registration import RegistrationForm
 from service_desk.ui.session import Session
+from service_desk.ui.views import queue_table
 
 
 class ReceptionDesk(QWidget):
@@ -32,13 +30,7 @@ class ReceptionDesk(QWidget):
         queue_layout.setContentsMargins(0, 0, 0, 0)
         queue_layout.addWidget(QLabel("<b>" + self.tr("Waiting at reception") + "</b>"))
         self.queue_model = orders_model(session.ctx.clock, self)
-        self.queue = QTableView(objectName="reception_queue")
-        self.queue.setModel(self.queue_model)
-        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.queue.verticalHeader().hide()
-        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.queue = queue_table(self.queue_model, "reception_queue")
         queue_layout.addWidget(self.queue)
         self.queue_empty = QLabel(self.tr("Nobody is waiting — F3 registers a walk-in"))
         self.queue_empty.setWordWrap(True)

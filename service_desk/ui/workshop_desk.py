@@ -12,15 +12,12 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,7 @@ from service_desk.store.errors import StorageError
 from service_desk.ui import labels
 from service_desk.ui.models import Index, Row, RowsModel
 from service_desk.ui.session import Session
+from service_desk.ui.views import queue_table
 from service_desk.ui.workshop_handoff import HandoffForm
 from service_desk.ui.workshop_ready import ReadyForm
 from service_desk.ui.workshop_work import WorkPanel
@@ -118,13 +116,7 @@ class WorkshopDesk(QWidget):
             self,
         )
         self.queue_model.state_header = _c(QT_TRANSLATE_NOOP("Columns", "Status"))
-        self.queue = QTableView(objectName="workshop_queue")
-        self.queue.setModel(self.queue_model)
-        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.queue.verticalHeader().hide()
-        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.queue = queue_table(self.queue_model, "workshop_queue")
         queue_layout.addWidget(self.queue)
         self.queue_empty = QLabel(
             self.tr("No car for the workshop: orders appear here once the car is checked in.")
