@@ -19,6 +19,8 @@ from service_desk.store import (
     schema_v6,
     schema_v7,
     schema_v8,
+    schema_v9,
+    schema_v10,
 )
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
@@ -73,6 +75,18 @@ def _m007_workshop(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="008_promise_suggestion")
 def _m008_promise_suggestion(db: sqlite_utils.Database) -> None:
     for statement in schema_v8.STATEMENTS:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="009_settlement")
+def _m009_settlement(db: sqlite_utils.Database) -> None:
+    for statement in schema_v9.STATEMENTS:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="010_release")
+def _m010_release(db: sqlite_utils.Database) -> None:
+    for statement in schema_v10.STATEMENTS:
         db.execute(statement)
 
 
