@@ -22,7 +22,11 @@ from service_desk.store import queries, settings
 
 Order = dict[str, Any]
 Context = dict[str, Any]
-EXTENSION_MODULES = ("service_desk.printing.checkin_forms", "service_desk.printing.key_forms")
+EXTENSION_MODULES = (
+    "service_desk.printing.checkin_forms",
+    "service_desk.printing.key_forms",
+    "service_desk.printing.checkout_forms",
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Printed forms of the checkout desk (registered with printing.forms)."""
