@@ -16,6 +16,14 @@ _NAMES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "source": {"dealer": ("本店", "Dealer"), "customer": ("客户自带", "Cust.")},
     "quality": {"genuine": ("正厂件", "Genuine"), "aftermarket": ("副厂件", "Aftmkt")},
+    "method": {
+        "cash": ("现金", "Cash"),
+        "card": ("银行卡", "Card"),
+        "wechat": ("微信支付", "WeChat Pay"),
+        "alipay": ("支付宝", "Alipay"),
+        "transfer": ("转账", "Transfer"),
+    },
+    "origin": {"estimate": ("原估价", "Estimate"), "additional": ("追加", "Added")},
     "contact": {
         "phone": ("电话", "Phone"),
         "wechat": ("微信", "WeChat"),

@@ -194,9 +194,11 @@ def test_templates_load_and_bad_ones_are_named(tmp_path):
         "check_in_sheet",
         "diagnosis",
         "exit_notice",
+        "guarantee",
         "key_report",
         "key_tag",
         "repair_order",
+        "statement",
         "supplementary",
     ]
     for kind in templates.kinds():
