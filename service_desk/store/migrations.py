@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
@@ -29,65 +30,31 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Migrations("service_desk")
 
-
-@MIGRATIONS(name="001_initial")
-def _m001_initial(db: sqlite_utils.Database) -> None:
-    for statement in schema_v1.STATEMENTS:
-        db.execute(statement)
-
-
-@MIGRATIONS(name="002_print_log")
-def _m002_print_log(db: sqlite_utils.Database) -> None:
-    for statement in schema_v2.STATEMENTS:
-        db.execute(statement)
-
-
-@MIGRATIONS(name="003_print_kinds")
-def _m003_print_kinds(db: sqlite_utils.Database) -> None:
-    for statement in schema_v3.STATEMENTS:
-        db.execute(statement)
+# Each step runs the statements of its schema module, in this order, one transaction each.
+STEPS = (
+    ("001_initial", schema_v1),
+    ("002_print_log", schema_v2),
+    ("003_print_kinds", schema_v3),
+    ("004_checkin", schema_v4),
+    ("005_key_cabinet", schema_v5),
+    ("006_extra_work", schema_v6),
+    ("007_workshop", schema_v7),
+    ("008_promise_suggestion", schema_v8),
+    ("009_settlement", schema_v9),
+    ("010_release", schema_v10),
+)
 
 
-@MIGRATIONS(name="004_checkin")
-def _m004_checkin(db: sqlite_utils.Database) -> None:
-    for statement in schema_v4.STATEMENTS:
-        db.execute(statement)
+def _step(statements: list[str]) -> Callable[[sqlite_utils.Database], None]:
+    def run(db: sqlite_utils.Database) -> None:
+        for statement in statements:
+            db.execute(statement)
+
+    return run
 
 
-@MIGRATIONS(name="005_key_cabinet")
-def _m005_key_cabinet(db: sqlite_utils.Database) -> None:
-    for statement in schema_v5.STATEMENTS:
-        db.execute(statement)
-
-
-@MIGRATIONS(name="006_extra_work")
-def _m006_extra_work(db: sqlite_utils.Database) -> None:
-    for statement in schema_v6.STATEMENTS:
-        db.execute(statement)
-
-
-@MIGRATIONS(name="007_workshop")
-def _m007_workshop(db: sqlite_utils.Database) -> None:
-    for statement in schema_v7.STATEMENTS:
-        db.execute(statement)
-
-
-@MIGRATIONS(name="008_promise_suggestion")
-def _m008_promise_suggestion(db: sqlite_utils.Database) -> None:
-    for statement in schema_v8.STATEMENTS:
-        db.execute(statement)
-
-
-@MIGRATIONS(name="009_settlement")
-def _m009_settlement(db: sqlite_utils.Database) -> None:
-    for statement in schema_v9.STATEMENTS:
-        db.execute(statement)
-
-
-@MIGRATIONS(name="010_release")
-def _m010_release(db: sqlite_utils.Database) -> None:
-    for statement in schema_v10.STATEMENTS:
-        db.execute(statement)
+for _name, _schema in STEPS:
+    MIGRATIONS(name=_name)(_step(_schema.STATEMENTS))
 
 
 def known_names() -> list[str]:

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from service_desk.actions import checkin, keys, orders, workshop
+from service_desk.actions import checkin, keys, orders
 from service_desk.actions import release as rel
 from service_desk.actions.context import ActionError
 from service_desk.domain import release as rules
@@ -18,30 +18,13 @@ from service_desk.domain.pricing import LineDraft
 from service_desk.domain.validation import ValidationError
 from service_desk.store import checkin_queries, key_queries, queries, release_queries
 from service_desk.store.errors import StorageError
-from tests.actions.test_workshop import at, check_in, hand, set_clock
+from tests.actions.test_workshop import at, bring_to_ready, set_clock
 
 ODO_IN = 41560  # check_in() reads 41560 km and half a tank
 
 
 def _to_ready(ctx, order_id: int) -> None:
-    keys.register_key(ctx, order_id, "main", 7)
-    check_in(ctx, order_id)
-    hand(ctx, order_id)
-    workshop.start_work(ctx, order_id)
-    set_clock(ctx, at(16, 50))
-    workshop.complete_work(ctx, order_id)
-    set_clock(ctx, at(17, 0))
-    workshop.mark_ready(
-        ctx,
-        order_id,
-        wash=True,
-        interior=True,
-        exterior=True,
-        belongings_back=True,
-        bills_collected=True,
-        total_fen=123456,
-        notified_channel="phone",
-    )
+    bring_to_ready(ctx, order_id, 123456, "phone")
 
 
 @pytest.fixture

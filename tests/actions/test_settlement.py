@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from service_desk.actions import keys, orders, workshop
+from service_desk.actions import orders
 from service_desk.actions import settlement as sa
 from service_desk.actions.context import ActionError
 from service_desk.domain.pricing import LineDraft
@@ -16,30 +16,13 @@ from service_desk.store import queries
 from service_desk.store import settlement_queries as sq
 from service_desk.store.errors import StorageError
 from tests.actions.test_archive_orders import walk_in
-from tests.actions.test_workshop import at, check_in, hand, set_clock
+from tests.actions.test_workshop import at, bring_to_ready, set_clock
 from tests.conftest import staff_id
 
 
 @pytest.fixture
 def ready(ctx, order_id) -> int:
-    keys.register_key(ctx, order_id, "main", 7)
-    check_in(ctx, order_id)
-    hand(ctx, order_id)
-    workshop.start_work(ctx, order_id)
-    set_clock(ctx, at(16, 50))
-    workshop.complete_work(ctx, order_id)
-    set_clock(ctx, at(17, 0))
-    workshop.mark_ready(
-        ctx,
-        order_id,
-        wash=True,
-        interior=True,
-        exterior=True,
-        belongings_back=True,
-        bills_collected=True,
-        total_fen=0,
-        notified_channel="wechat",
-    )
+    bring_to_ready(ctx, order_id, 0, "wechat")
     return order_id
 
 

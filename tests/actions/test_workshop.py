@@ -372,3 +372,25 @@ def test_database_refuses_bad_rows(ctx, checked_in):
             "VALUES (?, 1, 1, 0, 1, 1, 0, 'phone', 'x', 1)",
             [checked_in],
         )
+
+
+def bring_to_ready(ctx, order_id: int, total_fen: int, channel: str) -> None:
+    """Key on hook 7, checked in, handed off, worked, completed at 16:50, ready at 17:00."""
+    keys.register_key(ctx, order_id, "main", 7)
+    check_in(ctx, order_id)
+    hand(ctx, order_id)
+    workshop.start_work(ctx, order_id)
+    set_clock(ctx, at(16, 50))
+    workshop.complete_work(ctx, order_id)
+    set_clock(ctx, at(17, 0))
+    workshop.mark_ready(
+        ctx,
+        order_id,
+        wash=True,
+        interior=True,
+        exterior=True,
+        belongings_back=True,
+        bills_collected=True,
+        total_fen=total_fen,
+        notified_channel=channel,
+    )
