@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDateTime, QPoint, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QWidget,
 )
@@ -28,26 +27,8 @@ from service_desk.store import extra_work_queries, queries, workshop_queries
 from service_desk.ui import ask
 from tests.conftest import NOW
 from tests.printing.conftest import flat, pdf_pages
+from tests.ui.test_inspection_desk import click, error_of, find
 from tests.ui.typing import type_text
-
-
-def find(parent: QWidget, cls, name: str):
-    widget = parent.findChild(cls, name)
-    assert widget is not None, name
-    return widget
-
-
-def click(qtbot, widget: QWidget) -> None:
-    assert widget.isEnabled(), f"{widget.objectName()} is disabled"
-    if isinstance(widget, QCheckBox | QRadioButton):  # click the box, not the label
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(6, widget.height() // 2))
-    else:
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def shown_error(parent: QWidget, field: str) -> str:
-    label = find(parent, QLabel, f"error_{field}")
-    return "" if label.isHidden() else label.text()
 
 
 def pick_channel(qtbot, box: QComboBox, code: str) -> None:
@@ -130,7 +111,7 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
     assert find(form, QWidget, "handoff_at").dateTime() == QDateTime(NOW.replace(tzinfo=None))
     type_text(qtbot, find(form, QLineEdit, "handoff_team"), "机修一组")
     click(qtbot, find(form, QPushButton, "handoff_submit"))
-    assert shown_error(form, "receiver_name")
+    assert error_of(form, "receiver_name")
     assert find(form, QLineEdit, "handoff_team").text() == "机修一组"
     assert queries.order(db, oid)["state"] == "checked_in"
     type_text(qtbot, find(form, QLineEdit, "handoff_receiver"), "赵师傅")
@@ -163,7 +144,7 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
     extra = work.extra
     promised_signed = parse(queries.order(db, oid)["promised_at"])
     click(qtbot, find(extra, QPushButton, "extra_report"))
-    assert shown_error(extra, "reported_by")
+    assert error_of(extra, "reported_by")
     report_item(qtbot, extra, "赵师傅", "更换前刹车盘", "1.5", "380", 60)
     [first] = extra_work_queries.extra_of_order(db, oid)
     assert (first["description"], first["state"], first["delay_minutes"]) == (
@@ -193,7 +174,7 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
     click(qtbot, find(extra, QPushButton, "extra_contact"))
     assert extra_work_queries.extra_item(db, first["id"])["channel"] == "phone"
     click(qtbot, find(extra, QPushButton, "extra_approve"))
-    assert shown_error(extra, "authorised_by")
+    assert error_of(extra, "authorised_by")
     type_text(qtbot, find(extra, QLineEdit, "extra_authorised_by"), "张伟")
     click(qtbot, find(extra, QPushButton, "extra_approve"))
     first = extra_work_queries.extra_item(db, first["id"])
@@ -223,7 +204,7 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
     click(qtbot, find(extra, QPushButton, "extra_contact"))
     type_text(qtbot, find(extra, QLineEdit, "extra_authorised_by"), "张伟")
     click(qtbot, find(extra, QPushButton, "extra_decline"))
-    assert shown_error(extra, "workshop_told_name")
+    assert error_of(extra, "workshop_told_name")
     assert find(extra, QLineEdit, "extra_authorised_by").text() == "张伟"
     type_text(qtbot, find(extra, QLineEdit, "extra_told_name"), "赵师傅")
     click(qtbot, find(extra, QPushButton, "extra_decline"))
@@ -264,7 +245,7 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
         QDateTime(new_promise.replace(tzinfo=None))
     )
     click(qtbot, find(progress, QPushButton, "progress_record"))
-    assert shown_error(progress, "action")
+    assert error_of(progress, "action")
     assert find(progress, QLineEdit, "progress_problem").text() == "刹车卡钳螺栓锈死"
     type_text(qtbot, find(progress, QLineEdit, "progress_action"), "加热后拆卸，已订新螺栓")
     pick_channel(qtbot, find(progress, QComboBox, "progress_channel"), "phone")
@@ -287,7 +268,7 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
     assert desk.pages.currentWidget() is ready
     type_text(qtbot, find(ready, QLineEdit, "ready_total"), "1,280.50")
     click(qtbot, find(ready, QPushButton, "ready_submit"))
-    assert shown_error(ready, "wash") and shown_error(ready, "bills_collected")
+    assert error_of(ready, "wash") and error_of(ready, "bills_collected")
     assert find(ready, QLineEdit, "ready_total").text() == "1,280.50"
     assert queries.order(db, oid)["state"] == "completed"
     for name in ("wash", "interior", "exterior", "belongings", "bills"):
@@ -318,5 +299,5 @@ def test_a_future_handover_time_is_refused_under_its_field(qtbot, desk):
     type_text(qtbot, find(form, QLineEdit, "handoff_receiver"), "赵师傅")
     type_text(qtbot, find(form, QLineEdit, "handoff_team"), "机修一组")
     click(qtbot, find(form, QPushButton, "handoff_submit"))
-    assert "future" in shown_error(form, "handed_at")
+    assert "future" in error_of(form, "handed_at")
     assert find(form, QLineEdit, "handoff_receiver").text() == "赵师傅"
