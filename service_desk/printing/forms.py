@@ -15,10 +15,13 @@ from typing import Any
 
 import sqlite_utils
 
+from service_desk.actions.settlement import statement
 from service_desk.domain.money import format_yuan
-from service_desk.printing.context import order_context
+from service_desk.printing.checkin_context import fuel_label
+from service_desk.printing.context import order_context, when
 from service_desk.printing.render import render
-from service_desk.store import queries, settings
+from service_desk.store import queries, release_queries, settings
+from service_desk.store import settlement_queries as sq
 
 Order = dict[str, Any]
 Context = dict[str, Any]
@@ -116,6 +119,9 @@ def _plain(db: sqlite_utils.Database, order: Order, _now: dt.datetime, lang: str
 
 
 def _exit_notice(db: sqlite_utils.Database, order: Order, now: dt.datetime, lang: str) -> Context:
+    """The exit notice 出厂通知单 in one of two variants: a declined order leaves with its
+    diagnosis/estimate fee (exit.declined); a settled order leaves after the checkout
+    desk (exit.release) with its readings out, settled figures and the work done."""
     context = order_context(db, order["id"], lang)
     declined = order["state"] in ("declined", "closed")
     reasons = {
@@ -125,9 +131,69 @@ def _exit_notice(db: sqlite_utils.Database, order: Order, now: dt.datetime, lang
     context["exit"] = {
         "reason": reasons[0] if lang == "zh" else reasons[1],
         "at": now.strftime("%Y-%m-%d %H:%M"),
-        "fee": format_yuan(order["decline_fee_fen"] or 0) if declined else "—",
+        "declined": declined,
+        "release": not declined,
+        "fee": format_yuan(order["decline_fee_fen"] or 0) if declined else "",
+        "lines": [],
     }
+    if not declined:
+        context["exit"].update(_exit_release(db, order, now, lang))
+        context["exit"]["lines"] = context["lines"]
     return context
+
+
+def _exit_release(db: sqlite_utils.Database, order: Order, now: dt.datetime, lang: str) -> Context:
+    """What the release variant adds: the release time (now until the car is released),
+    the readings out, the settled figures and, when any, the arrears and who let them."""
+    zh = lang == "zh"
+    release = release_queries.release(db, order["id"]) or {}
+    released_at = release.get("released_at") or _released_event(db, order["id"])
+    km = release.get("odometer_out")
+    s = statement(db, order["id"])
+    settled = s["settlement"]
+    if settled is not None:
+        due, discount = settled["total_fen"], settled["discount_fen"]
+        paid, arrears = settled["paid_fen"], settled["arrears_fen"]
+    else:  # settled before settlements were recorded: the figures as they stand
+        due, discount, paid = s["customer_due_fen"], s["discount_fen"], s["paid_fen"]
+        arrears = s["balance_fen"] if s["arrears_approved_fen"] else 0
+    arrears_text = ""
+    if arrears:
+        approvals = sq.arrears_approvals_of(db, order["id"])
+        approval = approvals[-1] if approvals else None
+        arrears_text = format_yuan(arrears)
+        if approval is not None:
+            note = approval["note"]
+            by = approval["supervisor_name"]
+            if zh:
+                arrears_text += f"，经主管 {by} 批准欠收" + (f"（{note}）" if note else "")
+            else:
+                arrears_text += f", approved by supervisor {by}" + (f" ({note})" if note else "")
+    payer = s["actual"]["by_payer"]
+    return {
+        "at": when(released_at) if released_at else now.strftime("%Y-%m-%d %H:%M"),
+        "odometer_out": f"{km:,} km" if km is not None else "",
+        "fuel_out": fuel_label(release),
+        "due": format_yuan(due),
+        "discount": format_yuan(discount),
+        "paid": format_yuan(paid),
+        "arrears": arrears_text,
+        "split": bool(payer["warranty"] or payer["internal"]),
+        "customer": format_yuan(payer["customer"]),
+        "warranty": format_yuan(payer["warranty"]),
+        "internal": format_yuan(payer["internal"]),
+        "total": format_yuan(s["actual"]["total_fen"]),
+    }
+
+
+def _released_event(db: sqlite_utils.Database, order_id: int) -> str | None:
+    """When the order moved to released (orders released before the release record)."""
+    row = db.execute(
+        "SELECT at FROM order_events WHERE order_id = ? AND to_state = 'released' "
+        "ORDER BY id DESC LIMIT 1",
+        [order_id],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def _supplementary(

@@ -1,4 +1,10 @@
-"""Render a form template with an order's context into PDF bytes (fpdf2)."""
+"""Render a form template with an order's context into PDF bytes (fpdf2).
+
+One template may print variants of a form: a block that draws no data of its own
+(fields, totals, note, signatures) may name a context value in `value`, and is drawn
+only when that value is truthy; a table without an `empty` text is left out, heading
+and all, when it has no rows.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +33,10 @@ def register_block(block_type: str, draw: Callable[[FormPDF, Block], None]) -> N
     EXTRA_BLOCKS[block_type] = draw
 
 
+# Block types whose `value`, when given, is the condition to draw them (see above).
+CONDITIONAL_BLOCKS = ("fields", "totals", "note", "signatures")
+
+
 def value_at(context: dict[str, Any], path: str) -> Any:
     """'order.number' -> context['order']['number']; missing parts give ''."""
     node: Any = context
@@ -35,6 +45,13 @@ def value_at(context: dict[str, Any], path: str) -> Any:
             return ""
         node = node[part]
     return node
+
+
+def shown(block: Block, context: dict[str, Any]) -> bool:
+    """Whether the block is drawn for this context (a conditional block's value is set)."""
+    if block.type in CONDITIONAL_BLOCKS and block.value:
+        return bool(value_at(context, block.value))
+    return True
 
 
 class FormPDF(FPDF):
@@ -275,6 +292,8 @@ class FormPDF(FPDF):
         """A table of context rows (block.value names the list; 'lines' by default): one
         column per item, headings repeated on every page the table runs over."""
         rows = value_at(self.context, block.value or "lines") or []
+        if not rows and block.empty is None:  # nothing to list and nothing to say
+            return
         self.section(block.label)
         if not rows:
             self.set_text_color(GREY)
@@ -405,6 +424,8 @@ def render(
         "signatures": pdf.signatures_block,
     }
     for block in template.blocks:
+        if not shown(block, context):
+            continue
         if block.type in handlers:
             handlers[block.type](block)
         else:

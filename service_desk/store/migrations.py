@@ -22,6 +22,7 @@ from service_desk.store import (
     schema_v8,
     schema_v9,
     schema_v10,
+    schema_v11,
 )
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
@@ -42,6 +43,7 @@ STEPS = (
     ("008_promise_suggestion", schema_v8),
     ("009_settlement", schema_v9),
     ("010_release", schema_v10),
+    ("011_checkout_print_kinds", schema_v11),
 )
 
 

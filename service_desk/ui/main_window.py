@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from service_desk.actions.staff import list_staff
 from service_desk.ui import ask, i18n, labels
 from service_desk.ui.archive import ArchiveDesk
+from service_desk.ui.checkout_desk import CheckoutDesk
 from service_desk.ui.inspection_desk import InspectionDesk
 from service_desk.ui.key_cabinet_desk import KeyCabinetDesk
 from service_desk.ui.reception import ReceptionDesk
@@ -56,11 +57,13 @@ class MainWindow(QMainWindow):
         self.keys = KeyCabinetDesk(session)
         self.today = TodayBoard(session)
         self.workshop = WorkshopDesk(session)
+        self.checkout = CheckoutDesk(session)
         self.tabs.addTab(self.today, self.tr("Today"))
         self.tabs.addTab(self.reception, self.tr("Reception"))
         self.tabs.addTab(self.inspection, self.tr("Inspection"))
         self.tabs.addTab(self.keys, self.tr("Key cabinet"))
         self.tabs.addTab(self.workshop, self.tr("Workshop"))
+        self.tabs.addTab(self.checkout, self.tr("Checkout"))
         self.tabs.addTab(self.archive, self.tr("Archive"))
         self.settings_desk = SettingsDesk(session)
         self.tabs.addTab(self.settings_desk, self.tr("Settings"))  # stays the last tab

@@ -169,10 +169,16 @@ _FIELD_CODES: dict[str, Callable[[], str]] = {
 def register_texts(
     actions: dict[str, Callable[[], str]] | None = None,
     fields: dict[str, Callable[[], str]] | None = None,
+    params: dict[str, Callable[[str], str]] | None = None,
 ) -> None:
-    """A desk adds the texts of its own refusal codes (ActionError codes, field problems)."""
+    """A desk adds the texts of its own refusal codes (ActionError codes, field problems)
+    and the names of coded parameters (e.g. ``condition`` -> the condition's name)."""
     _ACTIONS.update(actions or {})
     _FIELD_CODES.update(fields or {})
+    _PARAMS.update(params or {})
+
+
+_PARAMS: dict[str, Callable[[str], str]] = {}
 
 
 def storage_text(exc: StorageError) -> str:
@@ -232,7 +238,14 @@ def storage_text(exc: StorageError) -> str:
 
 def field_problem_text(problem: Problem) -> str:
     extra = _FIELD_CODES.get(problem.code)
-    return extra() if extra else problem_text(problem)
+    return _filled(extra(), dict(problem.params)) if extra else problem_text(problem)
+
+
+def _filled(template: str, params: dict[str, object]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, ValueError, IndexError):  # a broken translation: show it as is
+        return template
 
 
 def action_text(exc: ActionError) -> str:
@@ -243,7 +256,10 @@ def action_text(exc: ActionError) -> str:
     for key in ("state", "from_state", "to_state"):
         if key in params:
             params[key] = labels.state(str(params[key]))
-    return factory().format(**params)
+    for key, name in _PARAMS.items():
+        if key in params:
+            params[key] = name(str(params[key]))
+    return _filled(factory(), params)
 
 
 def pricing_text(exc: PricingError) -> str:

@@ -49,6 +49,7 @@ from service_desk.ui.models import lines_model
 from service_desk.ui.printing import Printing, form_name, run_print
 from service_desk.ui.search_box import model_name
 from service_desk.ui.session import Session
+from service_desk.ui.supervisor import ask_supervisor
 
 
 def system_name(code: str | None) -> str:
@@ -526,19 +527,13 @@ class OrderForm(QWidget):
         orders.decline(self.session.ctx, self.order_id, fee, self.request.toPlainText()[:200])
 
     def _void(self) -> None:
-        supervisors = [s for s in self._staff() if s["role"] == "supervisor"]
-        pick = ask.choose(
-            self, self.tr("Void order"), self.tr("Supervisor"), [s["name"] for s in supervisors]
-        )
-        if pick is None:
-            return
-        pin = ask.text(self, self.tr("Void order"), self.tr("Supervisor PIN"), secret=True)
-        if pin is None:
+        answer = ask_supervisor(self, self.session, self.tr("Void order"))
+        if answer is None:
             return
         reason = ask.text(self, self.tr("Void order"), self.tr("Reason for voiding"))
         if reason is None:
             return
-        orders.void(self.session.ctx, self.order_id, supervisors[pick]["id"], pin, reason)
+        orders.void(self.session.ctx, self.order_id, *answer, reason)
 
     def _hand_on(self) -> None:
         people = [

@@ -59,10 +59,15 @@ def channel_box(name: str, with_none: bool = False) -> QComboBox:
 
 
 def run_step(
-    session: Session, errors: FieldErrors, message: QLabel, step: Callable[[], object]
+    session: Session,
+    errors: FieldErrors,
+    message: QLabel,
+    step: Callable[[], object],
+    kinds: tuple[str, ...] = ("orders", "workshop"),
 ) -> bool:
-    """Run one action; refusals show under their fields or on the message line, and
-    what was typed stays. True when it went through (the desk is then told)."""
+    """Run one action; refusals show under their fields (a refusal naming a field on
+    this form too) or on the message line, and what was typed stays. True when it went
+    through (the desk is then told)."""
     errors.fallback = message
     errors.clear()
     message.hide()
@@ -71,9 +76,15 @@ def run_step(
     except ValidationError as exc:
         errors.show(exc.problems)
         return False
-    except (ActionError, PricingError, StorageError) as exc:
+    except ActionError as exc:
+        label = errors.labels.get(exc.field or "")
+        target = label if label is not None else message
+        target.setText(error_text(exc))
+        target.show()
+        return False
+    except (PricingError, StorageError) as exc:
         message.setText(error_text(exc))
         message.show()
         return False
-    session.notify("orders", "workshop")
+    session.notify(*kinds)
     return True
