@@ -276,12 +276,19 @@ def apply_standard_job(ctx: Ctx, order_id: int, job_code: str, lang: str = "zh")
 
 
 def sign(ctx: Ctx, order_id: int) -> None:
-    """The customer read the order and signed it (客户签字): the time is recorded."""
+    """The customer read the order and signed it (客户签字): the time is recorded.
+
+    In the same transaction the order is checked for a comeback (the vehicle back with
+    related work within the window after an earlier release): if so, it is linked to the
+    original order (actions.release.detect_comeback)."""
+    from service_desk.actions.release import detect_comeback  # release imports this module
+
     order = _editable(ctx, order_id)
     now = ctx.now()
     with ctx.transaction():
         _move(ctx, order, "signed", {"signed_at": now}, "customer signed the repair order")
         audit(ctx, "order", order_id, "sign", None, {"signed_at": now})
+        detect_comeback(ctx, order_id)
 
 
 def decline(ctx: Ctx, order_id: int, fee_fen: int | None = None, note: str = "") -> None:

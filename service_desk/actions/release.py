@@ -4,7 +4,11 @@ The car leaves only when every condition of domain/release.py holds: the order i
 settled (the cashier's step, read from the order state only), every key was handed back
 (key cabinet), the belongings were ticked back (actions.checkin.return_belongings) and
 the customer signed the list, the documents were handed back, and odometer and fuel out
-were read, with an explanation when they differ much from the readings in.
+were read, with an explanation when they differ much from the readings in (more than
+the settings release_odometer_diff_km / release_fuel_drop_eighths allow).
+
+Comebacks are detected when an order is signed (actions.orders.sign calls
+``detect_comeback``), within the settings comeback_days / comeback_km of the release.
 
 Refusal convention: ``release`` raises ``ActionError("release.missing")`` whose params
 are ``missing`` (every open condition code, in domain order, for the screen's list) and
@@ -22,7 +26,7 @@ from service_desk.domain import checkin as ci
 from service_desk.domain import release as rules
 from service_desk.domain import validation as v
 from service_desk.domain.clock import parse
-from service_desk.store import checkin_queries, key_queries, release_queries
+from service_desk.store import checkin_queries, key_queries, release_queries, settings
 
 # The car is at the checkout desk once the workshop handed it back.
 DESK_STATES = ("ready", "settled")
@@ -139,6 +143,8 @@ def release_facts(db: Any, order_id: int) -> rules.ReleaseFacts:
         fuel_in=_fuel(state.get("fuel_unit"), state.get("fuel_value")),
         fuel_out=_fuel(rel.get("fuel_unit"), rel.get("fuel_value")),
         explanation=rel.get("difference_note") or "",
+        odometer_diff_km=settings.get(db, "release_odometer_diff_km"),
+        fuel_drop_eighths=settings.get(db, "release_fuel_drop_eighths"),
     )
 
 
@@ -189,7 +195,14 @@ def detect_comeback(ctx: Ctx, order_id: int) -> int | None:
         )
         for r in release_queries.released_visits(ctx.db, order["vehicle_id"], order_id)
     ]
-    match = rules.find_comeback(parse(order["created_at"]), _odometer_in(ctx, order), work, earlier)
+    match = rules.find_comeback(
+        parse(order["created_at"]),
+        _odometer_in(ctx, order),
+        work,
+        earlier,
+        days=settings.get(ctx.db, "comeback_days"),
+        km=settings.get(ctx.db, "comeback_km"),
+    )
     if match is None:
         return None
     record = {

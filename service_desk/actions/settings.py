@@ -1,4 +1,5 @@
-"""Business settings edited at the counter: the dealer's header, prices, printed texts.
+"""Business settings edited at the counter: the dealer's header, prices, printed texts,
+the checkout desk's guarantee periods, comeback window and release limits.
 
 Only a supervisor with the right PIN changes them. Every value is checked before anything
 is written (all problems at once, like any form); each key whose value really changes is
@@ -27,6 +28,9 @@ TEXT_MAX = 1000
 MAX_FEN = 10_000_000  # ¥100,000.00
 MAX_BP = 10_000  # 100 %
 MAX_MINUTES = 1440  # one day
+MAX_KM = 200_000  # a guarantee or comeback distance
+MAX_DAYS = 3650  # ten years
+MAX_DIFF_KM = 1000  # driven between check-in and release
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 # The legal texts printed on the forms; only the guarantee terms may not be left empty.
@@ -224,6 +228,16 @@ _CHECKS: dict[str, Check] = {
     "promise_margin_minutes": _whole("minutes.range", MAX_MINUTES),
     "key_cabinet_hooks": _whole("hooks.range", 500, bottom=1),
     "key_out_alert_hours": _whole("hours.range", 72, bottom=1),
+    "guarantee_major_km": _whole("km.range", MAX_KM),
+    "guarantee_major_days": _whole("days.range", MAX_DAYS, bottom=1),
+    "guarantee_maintenance_km": _whole("km.range", MAX_KM),
+    "guarantee_maintenance_days": _whole("days.range", MAX_DAYS, bottom=1),
+    "guarantee_minor_km": _whole("km.range", MAX_KM),
+    "guarantee_minor_days": _whole("days.range", MAX_DAYS, bottom=1),
+    "comeback_days": _whole("days.range", MAX_DAYS, bottom=1),
+    "comeback_km": _whole("km.range", MAX_KM),
+    "release_odometer_diff_km": _whole("diff_km.range", MAX_DIFF_KM),
+    "release_fuel_drop_eighths": _whole("eighths.range", 8),
     "dealer_name": _dealer_name,
     "dealer_address": _dealer_address,
     "dealer_phone": _dealer_phone,

@@ -10,12 +10,16 @@ first one is the one a refusal names):
     release.documents_not_returned  the documents were not handed back
     release.odometer_out_missing    no odometer reading out
     release.fuel_out_missing        no fuel reading out
-    release.difference_unexplained  odometer out - in > ODOMETER_DIFF_KM, or the fuel
-                                    dropped by more than FUEL_DROP_FRACTION, unexplained
+    release.difference_unexplained  odometer out - in > the allowed km, or the fuel
+                                    dropped by more than the allowed eighths, unexplained
 
-Comeback: a new order of the same vehicle within COMEBACK_DAYS days or COMEBACK_KM km of
-an earlier released order whose work is related (a vehicle system in common, or the same
-repair category) is a comeback of the most recent such order.
+Comeback: a new order of the same vehicle within a number of days or km of an earlier
+released order whose work is related (a vehicle system in common, or the same repair
+category) is a comeback of the most recent such order.
+
+The thresholds are business settings (store/settings.py: release_odometer_diff_km,
+release_fuel_drop_eighths, comeback_days, comeback_km); the actions read them and pass
+them in. The constants below are their defaults.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from service_desk.domain.checkin import Fuel
 COMEBACK_DAYS = 30
 COMEBACK_KM = 1000
 ODOMETER_DIFF_KM = 50
-FUEL_DROP_FRACTION = 0.25  # two eighths of a tank
+FUEL_DROP_EIGHTHS = 2  # two eighths of a tank (a percent gauge: 25 %)
 
 NOT_SETTLED = "release.not_settled"
 KEY_NOT_RETURNED = "release.key_not_returned"
@@ -64,6 +68,9 @@ class ReleaseFacts:
     fuel_in: Fuel | None = None
     fuel_out: Fuel | None = None
     explanation: str = ""
+    # the dealer's limits above which the difference needs an explanation
+    odometer_diff_km: int = ODOMETER_DIFF_KM
+    fuel_drop_eighths: int = FUEL_DROP_EIGHTHS
 
 
 def difference_needs_explanation(
@@ -71,18 +78,20 @@ def difference_needs_explanation(
     odometer_out: int | None,
     fuel_in: Fuel | None,
     fuel_out: Fuel | None,
+    odometer_diff_km: int = ODOMETER_DIFF_KM,
+    fuel_drop_eighths: int = FUEL_DROP_EIGHTHS,
 ) -> bool:
-    """True when the car was driven more than ODOMETER_DIFF_KM km, or its fuel dropped by
-    more than FUEL_DROP_FRACTION of a tank, between check-in and release."""
+    """True when the car was driven more than ``odometer_diff_km`` km, or its fuel dropped
+    by more than ``fuel_drop_eighths`` eighths of a tank, between check-in and release."""
     driven = (
         odometer_in is not None
         and odometer_out is not None
-        and odometer_out - odometer_in > ODOMETER_DIFF_KM
+        and odometer_out - odometer_in > odometer_diff_km
     )
     drained = (
         fuel_in is not None
         and fuel_out is not None
-        and fuel_in.fraction - fuel_out.fraction > FUEL_DROP_FRACTION + 1e-9
+        and fuel_in.fraction - fuel_out.fraction > fuel_drop_eighths / 8 + 1e-9
     )
     return driven or drained
 
@@ -103,7 +112,12 @@ def missing(facts: ReleaseFacts) -> list[str]:
     if facts.fuel_out is None:
         found.append(FUEL_OUT_MISSING)
     if not facts.explanation.strip() and difference_needs_explanation(
-        facts.odometer_in, facts.odometer_out, facts.fuel_in, facts.fuel_out
+        facts.odometer_in,
+        facts.odometer_out,
+        facts.fuel_in,
+        facts.fuel_out,
+        facts.odometer_diff_km,
+        facts.fuel_drop_eighths,
     ):
         found.append(DIFFERENCE_UNEXPLAINED)
     return found

@@ -6,7 +6,9 @@
   order's statement bills its diagnosis/estimate fee;
 - guarantee (质量保证书, A4): the certificate with, per work item (labour line), the
   guarantee period of 《机动车维修管理规定》 art. 38 from the release: valid until a date
-  or an odometer reading, whichever comes first.
+  or an odometer reading, whichever comes first. The periods are business settings
+  (guarantee_<class>_km / _days). A rework under guarantee (a comeback) does not restart
+  them: they count from the original release, and the certificate says so.
 """
 
 from __future__ import annotations
@@ -28,18 +30,27 @@ from service_desk.store import queries, release_queries, settings
 STATEMENT_STATES = ("ready", "settled", "released", "done", "declined", "closed")
 GUARANTEE_STATES = ("settled", "released", "done")
 
-# Guarantee periods of 《机动车维修管理规定》 (交通运输部), art. 38, counted from the day
-# the car leaves the workshop, whichever of the distance or the days comes first:
-# complete-vehicle or major-assembly (总成) repair 20000 km / 100 days; second-level
-# maintenance (二级维护) 5000 km / 30 days; first-level maintenance, minor and special
-# repairs 2000 km / 10 days. class -> (km, days, Chinese name, English name).
-GUARANTEE_PERIODS: dict[str, tuple[int, int, str, str]] = {
-    "major": (20000, 100, "整车/总成修理", "Major / assembly repair"),
-    "maintenance": (5000, 30, "二级维护", "Second-level maintenance"),
-    "minor": (2000, 10, "小修及专项修理", "Minor / special repair"),
+# The guarantee classes of 《机动车维修管理规定》 (交通运输部), art. 38, whose periods are
+# counted from the day the car leaves the workshop, whichever of the distance or the days
+# comes first: complete-vehicle or major-assembly (总成) repair (by law 20000 km / 100
+# days); second-level maintenance (二级维护, 5000 km / 30 days); first-level maintenance,
+# minor and special repairs (2000 km / 10 days). The periods are the settings
+# guarantee_<class>_km and guarantee_<class>_days. class -> (Chinese name, English name).
+GUARANTEE_CLASSES: dict[str, tuple[str, str]] = {
+    "major": ("整车/总成修理", "Major / assembly repair"),
+    "maintenance": ("二级维护", "Second-level maintenance"),
+    "minor": ("小修及专项修理", "Minor / special repair"),
 }
 # Repair categories (data/repair_categories.json) whose work is major repair.
 MAJOR_CATEGORIES = ("accident", "body_paint")
+
+
+def guarantee_periods(db: sqlite_utils.Database) -> dict[str, tuple[int, int]]:
+    """class -> (km, days) as the dealer set them."""
+    return {
+        cls: (settings.get(db, f"guarantee_{cls}_km"), settings.get(db, f"guarantee_{cls}_days"))
+        for cls in GUARANTEE_CLASSES
+    }
 
 
 def maintenance_work() -> frozenset[str]:
@@ -141,18 +152,23 @@ def _guarantee(db: sqlite_utils.Database, order: Order, now: dt.datetime, lang: 
     context = order_context(db, order["id"], lang)
     release = release_queries.release(db, order["id"]) or {}
     released_at = release.get("released_at") or _released_event(db, order["id"])
-    start = clocks.parse(released_at) if released_at else now
+    released = clocks.parse(released_at) if released_at else now
     odometer = release.get("odometer_out") or order["odometer_in"]
+    # a rework under guarantee counts from the original release, distance and days
+    origin = release_queries.guarantee_origin(db, order["id"])
+    start = clocks.parse(origin["guarantee_from"]) if origin else released
+    start_km = origin["odometer"] if origin else odometer
+    periods = guarantee_periods(db)
     zh = lang == "zh"
     items = []
     for row in queries.order_lines(db, order["id"]):
         if row["kind"] != "labour":
             continue
-        km, days, name_zh, name_en = GUARANTEE_PERIODS[
-            guarantee_class(order["repair_category"], row["description"])
-        ]
+        cls = guarantee_class(order["repair_category"], row["description"])
+        km, days = periods[cls]
+        name_zh, name_en = GUARANTEE_CLASSES[cls]
         until = (start + dt.timedelta(days=days)).strftime("%Y-%m-%d")
-        until_km = f"{odometer + km:,} km" if odometer else ""
+        until_km = f"{start_km + km:,} km" if start_km else ""
         if not until_km:
             valid = f"至 {until}" if zh else f"until {until}"
         elif zh:
@@ -170,12 +186,12 @@ def _guarantee(db: sqlite_utils.Database, order: Order, now: dt.datetime, lang: 
                 "valid": valid,
             }
         )
-    start_text = start.strftime("%Y-%m-%d")
+    released_text = released.strftime("%Y-%m-%d")
     odometer_text = f"{odometer:,} km" if odometer else "—"
     vehicle = context["vehicle"]
     if zh:
         text = (
-            f"兹证明 {vehicle['plate']} 车辆（VIN {vehicle['vin'] or '—'}）于 {start_text} "
+            f"兹证明 {vehicle['plate']} 车辆（VIN {vehicle['vin'] or '—'}）于 {released_text} "
             f"在本店完成维修并竣工出厂，出厂里程 {odometer_text}。本店依照《机动车维修管理规定》"
             "第三十八条，对下列维修项目实行质量保证期制度，自出厂之日起计算，以行驶里程或日期"
             "先到者为准。质量保证期内因维修质量原因造成的故障或损坏，本店负责免费返修。"
@@ -183,21 +199,40 @@ def _guarantee(db: sqlite_utils.Database, order: Order, now: dt.datetime, lang: 
     else:
         text = (
             f"This certifies that the vehicle {vehicle['plate']} (VIN {vehicle['vin'] or '—'}) "
-            f"was repaired and released by us on {start_text} at {odometer_text}. Under art. 38 "
+            f"was repaired and released by us on {released_text} at {odometer_text}. Under art. 38 "
             "of the Regulations on Motor Vehicle Maintenance, the work items below are "
             "guaranteed from the release, until the date or the distance below, whichever "
             "comes first; a failure due to the quality of our work is repaired free of charge."
         )
+    if origin:
+        text += ("" if zh else " ") + _rework_sentence(origin, start, zh)
     skip = {settings.get(db, "clause_estimate"), settings.get(db, "clause_symptom_pricing")}
     context["clauses"] = [c for c in context["clauses"] if c not in skip]
     context["guarantee"] = {
         "text": text,
-        "from": start_text,
+        "from": released_text,
         "odometer": odometer_text,
         "released": released_at is not None,
     }
     context["guarantee_items"] = items
     return context
+
+
+def _rework_sentence(origin: dict[str, Any], start: dt.datetime, zh: bool) -> str:
+    """The one sentence saying the periods of a rework run from the original release."""
+    day = start.strftime("%Y-%m-%d")
+    km = f"{origin['odometer']:,} km" if origin["odometer"] else ""
+    if zh:
+        at = f"（出厂里程 {km}）" if km else ""
+        return (
+            f"本次为返修（原单 {origin['number']}），质量保证期自原出厂日 {day}{at} 起计算，"
+            "不重新计算。"
+        )
+    at = f" at {km}" if km else ""
+    return (
+        f"This is a rework under guarantee (original order {origin['number']}): the "
+        f"guarantee periods count from the original release on {day}{at} and do not restart."
+    )
 
 
 def _released_event(db: sqlite_utils.Database, order_id: int) -> str | None:

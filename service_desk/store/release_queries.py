@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import sqlite_utils
 
 from service_desk.store.queries import Row, one
@@ -19,6 +21,47 @@ def comeback(db: sqlite_utils.Database, order_id: int) -> Row | None:
         """SELECT c.*, o.number AS original_number FROM comebacks c
              JOIN repair_orders o ON o.id = c.original_order_id WHERE c.order_id = ?""",
         [order_id],
+    )
+
+
+def comeback_flags(db: sqlite_utils.Database, order_ids: Iterable[int]) -> dict[int, Row]:
+    """For a list of orders (a board, a search result): the comeback link of each order
+    that is a comeback, by order id, with the original order's number; the others are
+    absent. One query, however many orders."""
+    ids = sorted(set(order_ids))
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    rows = db.query(
+        f"""SELECT c.*, o.number AS original_number FROM comebacks c
+              JOIN repair_orders o ON o.id = c.original_order_id
+             WHERE c.order_id IN ({marks})""",
+        ids,
+    )
+    return {int(r["order_id"]): r for r in rows}
+
+
+def guarantee_origin(db: sqlite_utils.Database, order_id: int) -> Row | None:
+    """For a comeback, the release its guarantee period counts from (a rework under
+    guarantee does not restart it): the first order of the chain of comebacks, with its
+    number, its odometer at the release (out, else in) and the comeback's guarantee_from.
+    None when the order is no comeback."""
+    return one(
+        db,
+        """WITH RECURSIVE chain(order_id, depth) AS (
+               SELECT original_order_id, 1 FROM comebacks WHERE order_id = ?
+               UNION ALL
+               SELECT c.original_order_id, chain.depth + 1
+                 FROM comebacks c JOIN chain ON c.order_id = chain.order_id
+                WHERE chain.depth < 100
+           )
+           SELECT o.id AS order_id, o.number,
+                  coalesce(r.odometer_out, o.odometer_in) AS odometer,
+                  (SELECT guarantee_from FROM comebacks WHERE order_id = ?) AS guarantee_from
+             FROM chain JOIN repair_orders o ON o.id = chain.order_id
+             LEFT JOIN releases r ON r.order_id = o.id
+            ORDER BY chain.depth DESC LIMIT 1""",
+        [order_id, order_id],
     )
 
 

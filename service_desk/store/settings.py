@@ -23,6 +23,21 @@ DEFAULTS: dict[str, Any] = {
     # The key cabinet (钥匙柜): number of hooks, and when a key out is overdue.
     "key_cabinet_hooks": 60,
     "key_out_alert_hours": 4,
+    # The checkout desk. Guarantee periods per class of 《机动车维修管理规定》 art. 38,
+    # counted from the release, whichever of the distance or the days comes first.
+    "guarantee_major_km": 20000,  # complete-vehicle or assembly (总成) repair
+    "guarantee_major_days": 100,
+    "guarantee_maintenance_km": 5000,  # second-level maintenance (二级维护)
+    "guarantee_maintenance_days": 30,
+    "guarantee_minor_km": 2000,  # first-level maintenance, minor and special repairs
+    "guarantee_minor_days": 10,
+    # A car back with related work within this many days or km of its release is a comeback.
+    "comeback_days": 30,
+    "comeback_km": 1000,
+    # The release gate wants an explanation when the car was driven more than this many km,
+    # or its fuel dropped by more than this many eighths of a tank, since the check-in.
+    "release_odometer_diff_km": 50,
+    "release_fuel_drop_eighths": 2,
     # Legal texts printed on the forms; the defaults follow the guarantee periods of
     # 《机动车维修管理规定》 (交通运输部), art. 38, and may be edited in the app.
     "guarantee_terms": (

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from service_desk.actions import release as rel
 from service_desk.actions import settlement
-from service_desk.domain.clock import parse
 from service_desk.domain.money import format_yuan
 from service_desk.store import queries, release_queries
 from service_desk.ui import labels
 from service_desk.ui.checkout_discounts import KINDS, DiscountPanel
+from service_desk.ui.checkout_messages import comeback_text
 from service_desk.ui.checkout_payments import PaymentPanel
 from service_desk.ui.checkout_release import RELEASE_PAPERS, ReleasePanel
 from service_desk.ui.checkout_statement import StatementView
@@ -222,18 +222,7 @@ class CheckoutDesk(QWidget):
     def _show_comeback(self, order_id: int) -> None:
         link = release_queries.comeback(self.session.db, order_id)
         if link is not None:
-            self.comeback.setText(
-                self.tr(
-                    "Comeback of order {original} ({days} days after its release): "
-                    "original team {team}; the guarantee runs from {start}, it does not "
-                    "start again."
-                ).format(
-                    original=link["original_number"],
-                    days=link["days"],
-                    team=link["original_team"] or "—",
-                    start=parse(link["guarantee_from"]).strftime("%Y-%m-%d"),
-                )
-            )
+            self.comeback.setText(comeback_text(link))
         self.comeback.setVisible(link is not None)
 
     # ------------------------------------------------------------------ release

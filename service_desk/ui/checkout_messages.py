@@ -87,6 +87,22 @@ def condition_done(code: str) -> str:
     }.get(code, code)
 
 
+def comeback_text(link: dict[str, object]) -> str:
+    """The flag of an order that is a comeback (release_queries.comeback)."""
+    return _t(
+        QT_TRANSLATE_NOOP(
+            "Checkout",
+            "Comeback of order {original} ({days} days after its release): original team "
+            "{team}; the guarantee runs from {start}, it does not start again.",
+        )
+    ).format(
+        original=link["original_number"],
+        days=link["days"],
+        team=link["original_team"] or "—",
+        start=str(link["guarantee_from"])[:10],
+    )
+
+
 ui_printing.FORM_NAMES.update(
     {
         "statement": QT_TRANSLATE_NOOP("Printing", "Statement"),

@@ -38,9 +38,10 @@ from service_desk.domain.order_number import spoken
 from service_desk.domain.pricing import LineDraft, PricingError, clauses, totals
 from service_desk.domain.validation import ValidationError
 from service_desk.printing.forms import kinds_for
-from service_desk.store import queries, settings
+from service_desk.store import queries, release_queries, settings
 from service_desk.store.errors import StorageError
 from service_desk.ui import ask, labels
+from service_desk.ui.checkout_messages import comeback_text
 from service_desk.ui.fields import ERROR_STYLE, FieldErrors
 from service_desk.ui.i18n import ui_lang
 from service_desk.ui.line_entry import LineEntry
@@ -366,6 +367,9 @@ class OrderForm(QWidget):
                     )
                     + "</span>"
                 )
+        link = release_queries.comeback(self.session.db, order["id"]) if order else None
+        if link is not None:
+            parts.append(f"<span style='color:#c62828'>⚠ {comeback_text(link)}</span>")
         if customer:
             parts.append(f"<b>{customer['name']}</b> {customer['phone']} {customer['company']}")
         if vehicle:

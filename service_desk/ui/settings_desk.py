@@ -1,4 +1,5 @@
-"""Settings desk (设置): the dealer's header, prices and the texts printed on the forms.
+"""Settings desk (设置): the dealer's header, prices, the texts printed on the forms, and
+the checkout desk's guarantee periods, comeback window and release limits.
 
 Anyone may type here; saving needs a supervisor and their PIN. The form is checked
 before the supervisor is asked, problems appear under their fields, and what was typed
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QDir, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -31,7 +32,7 @@ from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.domain.validation import Problem, ValidationError
 from service_desk.store.errors import StorageError
 from service_desk.store.settings import DEFAULTS
-from service_desk.ui import ask
+from service_desk.ui import ask, messages
 from service_desk.ui.fields import ERROR_STYLE, FieldErrors
 from service_desk.ui.messages import error_text
 from service_desk.ui.session import Session
@@ -60,6 +61,23 @@ def parse_whole(text: str) -> int | None:
     """'60' / '６０' / ' 60 ' -> 60; None if it is not a whole number."""
     cleaned = text.translate(_HALF_WIDTH).strip()
     return int(cleaned) if cleaned.isascii() and cleaned.isdigit() else None
+
+
+def _m(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+# the ranges of actions/settings.py for the checkout desk's numbers
+messages.register_texts(
+    fields={
+        "km.range": lambda: _m(QT_TRANSLATE_NOOP("Messages", "0 to 200,000 km.")),
+        "days.range": lambda: _m(QT_TRANSLATE_NOOP("Messages", "1 to 3,650 days.")),
+        "diff_km.range": lambda: _m(QT_TRANSLATE_NOOP("Messages", "0 to 1,000 km.")),
+        "eighths.range": lambda: _m(
+            QT_TRANSLATE_NOOP("Messages", "0 to 8 eighths of a tank (8: a full tank).")
+        ),
+    }
+)
 
 
 def _beside(widget: QWidget, button: QPushButton) -> QWidget:
@@ -138,6 +156,73 @@ class SettingsDesk(QWidget):
             cabinet_form, self.tr("Key out alert (hours)"), self.key_alert, "key_out_alert_hours"
         )
 
+        guarantee = QGroupBox(self.tr("Guarantee periods"))
+        guarantee.setToolTip(
+            self.tr(
+                "Printed on the guarantee certificate per work item, counted from the release:"
+                " whichever of the distance or the days comes first (art. 38 of the"
+                " Regulations on Motor Vehicle Maintenance). The guarantee terms under"
+                " Printing name these periods too: change them together."
+            )
+        )
+        guarantee_form = QFormLayout(guarantee)
+        self.guarantee: dict[str, QLineEdit] = {}
+        for key, label in (
+            ("guarantee_major_km", self.tr("Major / assembly repair (km)")),
+            ("guarantee_major_days", self.tr("Major / assembly repair (days)")),
+            ("guarantee_maintenance_km", self.tr("Second-level maintenance (km)")),
+            ("guarantee_maintenance_days", self.tr("Second-level maintenance (days)")),
+            ("guarantee_minor_km", self.tr("Minor / special repair (km)")),
+            ("guarantee_minor_days", self.tr("Minor / special repair (days)")),
+        ):
+            edit = QLineEdit(objectName=f"settings_{key}")
+            self.errors.add_row(guarantee_form, label, edit, key)
+            self.guarantee[key] = edit
+
+        checkout = QGroupBox(self.tr("Checkout"))
+        checkout_form = QFormLayout(checkout)
+        self.comeback_days = QLineEdit(objectName="settings_comeback_days")
+        self.comeback_km = QLineEdit(objectName="settings_comeback_km")
+        for edit in (self.comeback_days, self.comeback_km):
+            edit.setToolTip(
+                self.tr(
+                    "A car back with related work within these days or this distance"
+                    " after its release is flagged as a comeback (either suffices)"
+                )
+            )
+        self.odometer_diff = QLineEdit(objectName="settings_release_odometer_diff_km")
+        self.odometer_diff.setToolTip(
+            self.tr(
+                "Driven more than this between check-in and release: the car leaves only"
+                " with an explanation"
+            )
+        )
+        self.fuel_drop = QLineEdit(objectName="settings_release_fuel_drop_eighths")
+        self.fuel_drop.setToolTip(
+            self.tr(
+                "Fuel dropped by more eighths of a tank than this between check-in and"
+                " release: the car leaves only with an explanation"
+            )
+        )
+        self.errors.add_row(
+            checkout_form, self.tr("Comeback window (days)"), self.comeback_days, "comeback_days"
+        )
+        self.errors.add_row(
+            checkout_form, self.tr("Comeback window (km)"), self.comeback_km, "comeback_km"
+        )
+        self.errors.add_row(
+            checkout_form,
+            self.tr("Distance without explanation (km)"),
+            self.odometer_diff,
+            "release_odometer_diff_km",
+        )
+        self.errors.add_row(
+            checkout_form,
+            self.tr("Fuel drop without explanation (eighths)"),
+            self.fuel_drop,
+            "release_fuel_drop_eighths",
+        )
+
         printing = QGroupBox(self.tr("Printing"))
         printing_form = QFormLayout(printing)
         self.print_font = QLineEdit(objectName="settings_print_font")
@@ -185,6 +270,8 @@ class SettingsDesk(QWidget):
         left.addWidget(dealer)
         left.addWidget(pricing)
         left.addWidget(cabinet)
+        left.addWidget(guarantee)
+        left.addWidget(checkout)
         left.addStretch(1)
         columns.addLayout(left, 2)
         columns.addWidget(printing, 3)
@@ -220,7 +307,15 @@ class SettingsDesk(QWidget):
             "order_prefix": self.order_prefix,
         }
         self.money = {"labour_rate_fen": self.labour_rate, "diagnosis_fee_fen": self.diagnosis_fee}
-        self.whole = {"key_cabinet_hooks": self.key_hooks, "key_out_alert_hours": self.key_alert}
+        self.whole = {
+            "key_cabinet_hooks": self.key_hooks,
+            "key_out_alert_hours": self.key_alert,
+            **self.guarantee,
+            "comeback_days": self.comeback_days,
+            "comeback_km": self.comeback_km,
+            "release_odometer_diff_km": self.odometer_diff,
+            "release_fuel_drop_eighths": self.fuel_drop,
+        }
 
         self.choose_logo.clicked.connect(self._choose_logo)
         self.choose_font.clicked.connect(self._choose_font)

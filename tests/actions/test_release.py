@@ -10,6 +10,7 @@ import pytest
 
 from service_desk.actions import checkin, keys, orders
 from service_desk.actions import release as rel
+from service_desk.actions import settings as settings_actions
 from service_desk.actions.context import ActionError
 from service_desk.domain import release as rules
 from service_desk.domain.checkin import Fuel
@@ -19,6 +20,7 @@ from service_desk.domain.validation import ValidationError
 from service_desk.store import checkin_queries, key_queries, queries, release_queries
 from service_desk.store.errors import StorageError
 from tests.actions.test_workshop import at, bring_to_ready, set_clock
+from tests.conftest import staff_id
 
 ODO_IN = 41560  # check_in() reads 41560 km and half a tank
 
@@ -191,6 +193,27 @@ def test_database_keeps_releases(ctx, ready):
         )
 
 
+def _configure(ctx, **changes: int) -> None:
+    settings_actions.update_settings(ctx, changes, staff_id(ctx, "陈主管"), "2468")
+
+
+def test_the_gate_limits_follow_the_settings(ctx, ready):
+    _all_but(ctx, ready, "")
+    # driven 100 km, fuel from half a tank down to 1/8: both over the defaults
+    rel.record_odometer_fuel_out(ctx, ready, ODO_IN + 100, Fuel("eighths", 1))
+    assert rel.missing_for_release(ctx.db, ready) == [rules.DIFFERENCE_UNEXPLAINED]
+    _configure(ctx, release_odometer_diff_km=200)
+    assert rel.release_facts(ctx.db, ready).odometer_diff_km == 200
+    assert rel.missing_for_release(ctx.db, ready) == [rules.DIFFERENCE_UNEXPLAINED]  # fuel
+    rel.record_odometer_fuel_out(ctx, ready, ODO_IN + 100, Fuel("eighths", 4))
+    assert rel.missing_for_release(ctx.db, ready) == []  # 100 km need no explanation now
+    rel.record_odometer_fuel_out(ctx, ready, ODO_IN + 100, Fuel("eighths", 1))
+    _configure(ctx, release_fuel_drop_eighths=3)
+    assert rel.missing_for_release(ctx.db, ready) == []
+    _configure(ctx, release_odometer_diff_km=99)
+    assert _refusal(ctx, ready).params["missing"] == [rules.DIFFERENCE_UNEXPLAINED]
+
+
 # --- comebacks -------------------------------------------------------------------------
 
 
@@ -260,3 +283,12 @@ def test_no_comeback_for_unrelated_work(ctx, released):
 def test_no_comeback_before_the_car_was_released(ctx, ready):
     new = _new_order(ctx, ready, 3, ODO_IN + 100, "brakes")
     assert rel.detect_comeback(ctx, new) is None
+
+
+def test_the_comeback_window_follows_the_settings(ctx, released):
+    _configure(ctx, comeback_days=10)
+    # 20 days, 2,000 km: within the default 30 days, but not within 10
+    new = _new_order(ctx, released, 20, ODO_IN + 2000, "brakes")
+    assert rel.detect_comeback(ctx, new) is None
+    _configure(ctx, comeback_km=2000)
+    assert rel.detect_comeback(ctx, new) is not None  # 1,988 km since the release

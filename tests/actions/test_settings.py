@@ -65,6 +65,26 @@ def test_every_setting_has_a_check_and_the_defaults_pass_it(ctx):
     assert stored_keys(ctx) == set() and audit_rows(ctx) == []
 
 
+def test_checkout_defaults_are_the_rules_defaults():
+    """The thresholds were constants of the domain and the printed forms; the defaults
+    keep them (《机动车维修管理规定》 art. 38 for the guarantee periods)."""
+    from service_desk.domain import release as rules
+
+    periods = {k: v for k, v in DEFAULTS.items() if k.endswith(("_km", "_days"))}
+    assert {k: v for k, v in periods.items() if k.startswith("guarantee_")} == {
+        "guarantee_major_km": 20000,
+        "guarantee_major_days": 100,
+        "guarantee_maintenance_km": 5000,
+        "guarantee_maintenance_days": 30,
+        "guarantee_minor_km": 2000,
+        "guarantee_minor_days": 10,
+    }
+    assert DEFAULTS["comeback_days"] == rules.COMEBACK_DAYS
+    assert DEFAULTS["comeback_km"] == rules.COMEBACK_KM
+    assert DEFAULTS["release_odometer_diff_km"] == rules.ODOMETER_DIFF_KM
+    assert DEFAULTS["release_fuel_drop_eighths"] == rules.FUEL_DROP_EIGHTHS
+
+
 # --- writing -----------------------------------------------------------------------------
 
 
@@ -232,6 +252,18 @@ LONG = "保" * 1001
         ("clause_item_pricing", "项目\x1b[0m定价", "text.control"),
         ("clause_symptom_pricing", LONG, "text.too_long"),
         ("clause_estimate", ["以上为估价"], "value.type"),
+        ("guarantee_major_km", 200_001, "km.range"),
+        ("guarantee_maintenance_km", -1, "km.range"),
+        ("guarantee_minor_km", "2000", "number.format"),
+        ("guarantee_major_days", 0, "days.range"),
+        ("guarantee_maintenance_days", 3651, "days.range"),
+        ("guarantee_minor_days", 10.5, "number.format"),
+        ("comeback_days", 0, "days.range"),
+        ("comeback_km", 200_001, "km.range"),
+        ("release_odometer_diff_km", 1001, "diff_km.range"),
+        ("release_odometer_diff_km", -1, "diff_km.range"),
+        ("release_fuel_drop_eighths", 9, "eighths.range"),
+        ("release_fuel_drop_eighths", True, "number.format"),
     ],
 )
 def test_bad_values_are_refused_with_their_rule(ctx, key, value, code):
@@ -270,6 +302,16 @@ def test_bad_values_are_refused_with_their_rule(ctx, key, value, code):
         ("guarantee_terms", "第一条\t质保期" + "保" * 990, "第一条\t质保期" + "保" * 990),
         ("clause_customer_parts", "", ""),
         ("clause_estimate", "估" * 1000, "估" * 1000),
+        ("guarantee_major_km", 200_000, 200_000),
+        ("guarantee_maintenance_km", 0, 0),
+        ("guarantee_minor_days", 1, 1),
+        ("guarantee_major_days", 3650, 3650),
+        ("comeback_days", 10, 10),
+        ("comeback_km", 0, 0),
+        ("release_odometer_diff_km", 0, 0),
+        ("release_odometer_diff_km", 1000, 1000),
+        ("release_fuel_drop_eighths", 8, 8),
+        ("release_fuel_drop_eighths", 0, 0),
     ],
 )
 def test_good_values_are_stored_cleaned(ctx, key, value, stored):

@@ -106,3 +106,43 @@ def test_most_recent_related_visit_and_guarantee_kept():
     assert match.original_order_id == 2
     assert match.team == "机修二组"
     assert match.guarantee_from == T0  # the rework did not restart the guarantee
+
+
+# --- thresholds passed in (the dealer's settings) ----------------------------------------
+
+
+def test_gate_limits_come_with_the_facts():
+    driven = replace(ALL_DONE, odometer_out=41560 + 100)
+    assert r.missing(driven) == [r.DIFFERENCE_UNEXPLAINED]  # default: 50 km
+    assert r.missing(replace(driven, odometer_diff_km=200)) == []
+    assert r.missing(replace(driven, odometer_diff_km=99)) == [r.DIFFERENCE_UNEXPLAINED]
+    assert r.missing(replace(driven, odometer_diff_km=100)) == []  # at the limit
+    drained = replace(ALL_DONE, fuel_out=Fuel("eighths", 1))  # 4/8 -> 1/8
+    assert r.missing(replace(drained, fuel_drop_eighths=3)) == []
+    assert r.missing(replace(drained, fuel_drop_eighths=2)) == [r.DIFFERENCE_UNEXPLAINED]
+    assert r.missing(replace(ALL_DONE, fuel_drop_eighths=0)) == []  # no drop at all
+    # a percent gauge: 1 eighth allowed is 12.5 %
+    percent = replace(ALL_DONE, fuel_in=Fuel("percent", 50), fuel_drop_eighths=1)
+    assert r.missing(replace(percent, fuel_out=Fuel("percent", 38))) == []
+    assert r.missing(replace(percent, fuel_out=Fuel("percent", 37))) == [r.DIFFERENCE_UNEXPLAINED]
+
+
+def test_difference_needs_explanation_defaults_and_parameters():
+    half, quarter = Fuel("eighths", 4), Fuel("eighths", 2)
+    assert not r.difference_needs_explanation(100, 100 + r.ODOMETER_DIFF_KM, half, quarter)
+    assert r.difference_needs_explanation(100, 151, None, None)
+    assert not r.difference_needs_explanation(100, 151, None, None, odometer_diff_km=51)
+    assert r.difference_needs_explanation(100, 100, half, quarter, fuel_drop_eighths=1)
+
+
+def test_comeback_window_is_a_parameter():
+    twenty_days = T0 + dt.timedelta(days=20)
+    far = 41580 + 5000
+    assert r.find_comeback(twenty_days, far, BRAKES, [EARLIER]) is not None  # default 30 days
+    assert r.find_comeback(twenty_days, far, BRAKES, [EARLIER], days=10) is None
+    assert r.find_comeback(twenty_days, far, BRAKES, [EARLIER], days=20) is not None
+    # the distance alone suffices, with its own limit
+    near = 41580 + 1500
+    assert r.find_comeback(twenty_days, near, BRAKES, [EARLIER], days=10) is None
+    match = r.find_comeback(twenty_days, near, BRAKES, [EARLIER], days=10, km=1500)
+    assert match is not None and match.km == 1500

@@ -14,10 +14,11 @@ from service_desk.actions import settlement as sa
 from service_desk.app import main
 from service_desk.domain.checkin import Fuel
 from service_desk.domain.money import format_yuan
-from service_desk.printing.checkout_forms import GUARANTEE_PERIODS, guarantee_class
+from service_desk.printing.checkout_forms import guarantee_class, guarantee_periods
 from service_desk.printing.forms import FormNotAvailable, kinds_for, render_form
 from service_desk.store import queries
-from tests.actions.test_release import ODO_IN, _return_belongings, _return_key
+from tests.actions.test_comeback_on_sign import signed_return
+from tests.actions.test_release import ODO_IN, _configure, _return_belongings, _return_key
 from tests.actions.test_settlement import ready, sup  # noqa: F401  (ready is a fixture)
 from tests.actions.test_workshop import at, set_clock
 from tests.conftest import NOW
@@ -114,12 +115,7 @@ def test_guarantee_per_item_from_now_when_not_released(ctx, settled):
 
 def test_guarantee_counts_from_the_release(ctx, settled):
     oid = settled["id"]
-    _return_key(ctx, oid)
-    _return_belongings(ctx, oid)
-    rel.record_documents_returned(ctx, oid)
-    rel.record_odometer_fuel_out(ctx, oid, ODO_IN + 12, Fuel("eighths", 4))
-    set_clock(ctx, at(17, 30))
-    rel.release(ctx, oid)
+    _release(ctx, oid)
     later = dt.datetime(2026, 12, 20, 9, 0, tzinfo=NOW.tzinfo)
     text = text_of(ctx, "guarantee", oid, now=later)
     out = ODO_IN + 12
@@ -129,9 +125,70 @@ def test_guarantee_counts_from_the_release(ctx, settled):
     assert "statement" in kinds_for(ctx.db, oid) and "guarantee" in kinds_for(ctx.db, oid)
 
 
-def test_guarantee_classes():
+def test_guarantee_periods_follow_the_settings(ctx, settled):
+    _configure(ctx, guarantee_minor_days=20, guarantee_minor_km=3000, guarantee_maintenance_days=45)
+    now = dt.datetime(2026, 11, 27, 17, 20, tzinfo=NOW.tzinfo)
+    text = text_of(ctx, "guarantee", settled["id"], now=now)
+    minor = f"小修及专项修理3,000km/20日至2026-12-17或{ODO_IN + 3000:,}km"
+    assert flat("前刹车异响排查" + minor) in text
+    assert flat(f"二级维护5,000km/45日至2027-01-11或{ODO_IN + 5000:,}km") in text
+
+
+def _release(ctx, oid) -> None:
+    _return_key(ctx, oid)
+    _return_belongings(ctx, oid)
+    rel.record_documents_returned(ctx, oid)
+    rel.record_odometer_fuel_out(ctx, oid, ODO_IN + 12, Fuel("eighths", 4))
+    set_clock(ctx, at(17, 30))
+    rel.release(ctx, oid)
+
+
+def test_guarantee_of_a_rework_counts_from_the_original_release(ctx, settled):
+    from service_desk.actions import orders
+
+    original = settled["id"]
+    _release(ctx, original)
+    out = ODO_IN + 12
+    assert "本次为返修" not in text_of(ctx, "guarantee", original)
+    # back 12 days later with the brakes: flagged when signed
+    rework = signed_return(ctx, original, 12, out + 300)
+    for state in ("checked_in", "handed_off", "completed", "ready", "settled"):
+        orders.advance(ctx, rework, state)
+    now = dt.datetime(2026, 12, 9, 17, 0, tzinfo=NOW.tzinfo)
+    number = queries.order(ctx.db, original)["number"]
+
+    text = text_of(ctx, "guarantee", rework, now=now)
+    assert flat("出厂日期2026-12-09") in text  # this visit's own date
+    # the periods run from the original release: 2026-11-27 and 41,572 km
+    assert flat(f"复查小修及专项修理2,000km/10日至2026-12-07或{out + 2000:,}km") in text
+    assert (
+        flat(
+            f"本次为返修（原单 {number}），质量保证期自原出厂日 2026-11-27（出厂里程 "
+            f"{out:,} km）起计算，不重新计算。"
+        )
+        in text
+    )
+    english = text_of(ctx, "guarantee", rework, now=now, lang="en")
+    assert (
+        flat(
+            f"This is a rework under guarantee (original order {number}): the guarantee "
+            f"periods count from the original release on 2026-11-27 at {out:,} km and do "
+            "not restart."
+        )
+        in english
+    )
+
+    # a longer minor period set since: still counted from the original release
+    _configure(ctx, guarantee_minor_days=30)
+    text = text_of(ctx, "guarantee", rework, now=now)
+    assert flat("2,000km/30日至2026-12-27") in text
+
+
+def test_guarantee_classes(db):
+    periods = guarantee_periods(db)  # the defaults: art. 38
+
     def period(category, description):
-        return GUARANTEE_PERIODS[guarantee_class(category, description)][:2]
+        return periods[guarantee_class(category, description)]
 
     assert period("accident", "更换前保险杠") == (20000, 100)
     assert period("body_paint", "左前门钣金喷漆") == (20000, 100)

@@ -162,6 +162,52 @@ def test_amounts_and_percentages_that_cannot_be_read(qtbot, window, ctx, answers
     assert answers.asked == [] and stored(ctx) == {}
 
 
+def test_checkout_thresholds_are_checked_and_saved_with_the_pin(qtbot, window, ctx, answers):
+    desk = open_desk(qtbot, window)
+
+    def field(key: str) -> QLineEdit:
+        return desk.findChild(QLineEdit, f"settings_{key}")
+
+    assert field("guarantee_major_km").text() == "20000"
+    assert field("guarantee_minor_days").text() == "10"
+    assert field("comeback_days").text() == "30"
+    assert field("comeback_km").text() == "1000"
+    assert field("release_odometer_diff_km").text() == "50"
+    assert field("release_fuel_drop_eighths").text() == "2"
+
+    retype(qtbot, field("guarantee_minor_days"), "0")
+    retype(qtbot, field("guarantee_major_km"), "250000")
+    retype(qtbot, field("comeback_km"), "1O00")  # letter O
+    retype(qtbot, field("release_odometer_diff_km"), "5000")
+    retype(qtbot, field("release_fuel_drop_eighths"), "9")
+    click(qtbot, desk, "settings_save")
+    assert error(desk, "guarantee_minor_days").text() == "1 to 3,650 days."
+    assert error(desk, "guarantee_major_km").text() == "0 to 200,000 km."
+    assert error(desk, "comeback_km").text() == "Enter a whole number."
+    assert error(desk, "release_odometer_diff_km").text() == "0 to 1,000 km."
+    assert "0 to 8 eighths" in error(desk, "release_fuel_drop_eighths").text()
+    assert answers.asked == [] and stored(ctx) == {}
+
+    retype(qtbot, field("guarantee_minor_days"), "20")
+    retype(qtbot, field("guarantee_major_km"), "20000")
+    retype(qtbot, field("comeback_km"), "1500")
+    retype(qtbot, field("release_odometer_diff_km"), "200")
+    retype(qtbot, field("release_fuel_drop_eighths"), "3")
+    answers.choices.append(0)
+    answers.texts.append("2468")
+    qtbot.keyClick(desk, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert answers.asked == ["Supervisor approving", "PIN of 陈主管"]
+    assert stored(ctx) == {
+        "guarantee_minor_days": 20,
+        "comeback_km": 1500,
+        "release_odometer_diff_km": 200,
+        "release_fuel_drop_eighths": 3,
+    }
+    assert desk.findChild(QLabel, "settings_saved").text() == "Saved: 4 settings changed"
+    assert error(desk, "guarantee_minor_days").isHidden()
+    assert not desk.is_dirty()
+
+
 def test_restore_default_text_fills_the_editor_without_saving(qtbot, window, ctx, answers):
     settings_actions.update_settings(
         ctx, {"guarantee_terms": "本店质保 30 日。"}, staff_id(ctx, "陈主管"), "2468"
