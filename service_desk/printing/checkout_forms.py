@@ -151,7 +151,7 @@ def _statement(db: sqlite_utils.Database, order: Order, _now: dt.datetime, lang:
 def _guarantee(db: sqlite_utils.Database, order: Order, now: dt.datetime, lang: str) -> Context:
     context = order_context(db, order["id"], lang)
     release = release_queries.release(db, order["id"]) or {}
-    released_at = release.get("released_at") or _released_event(db, order["id"])
+    released_at = release_queries.released_at(db, order["id"])
     released = clocks.parse(released_at) if released_at else now
     odometer = release.get("odometer_out") or order["odometer_in"]
     # a rework under guarantee counts from the original release, distance and days
@@ -233,16 +233,6 @@ def _rework_sentence(origin: dict[str, Any], start: dt.datetime, zh: bool) -> st
         f"This is a rework under guarantee (original order {origin['number']}): the "
         f"guarantee periods count from the original release on {day}{at} and do not restart."
     )
-
-
-def _released_event(db: sqlite_utils.Database, order_id: int) -> str | None:
-    """When the order moved to released (orders released before the release record)."""
-    row = db.execute(
-        "SELECT at FROM order_events WHERE order_id = ? AND to_state = 'released' "
-        "ORDER BY id DESC LIMIT 1",
-        [order_id],
-    ).fetchone()
-    return row[0] if row else None
 
 
 def _available(states: tuple[str, ...]) -> Any:

@@ -147,7 +147,7 @@ def _exit_release(db: sqlite_utils.Database, order: Order, now: dt.datetime, lan
     the readings out, the settled figures and, when any, the arrears and who let them."""
     zh = lang == "zh"
     release = release_queries.release(db, order["id"]) or {}
-    released_at = release.get("released_at") or _released_event(db, order["id"])
+    released_at = release_queries.released_at(db, order["id"])
     km = release.get("odometer_out")
     s = statement(db, order["id"])
     settled = s["settlement"]
@@ -184,16 +184,6 @@ def _exit_release(db: sqlite_utils.Database, order: Order, now: dt.datetime, lan
         "internal": format_yuan(payer["internal"]),
         "total": format_yuan(s["actual"]["total_fen"]),
     }
-
-
-def _released_event(db: sqlite_utils.Database, order_id: int) -> str | None:
-    """When the order moved to released (orders released before the release record)."""
-    row = db.execute(
-        "SELECT at FROM order_events WHERE order_id = ? AND to_state = 'released' "
-        "ORDER BY id DESC LIMIT 1",
-        [order_id],
-    ).fetchone()
-    return row[0] if row else None
 
 
 def _supplementary(

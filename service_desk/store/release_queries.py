@@ -14,6 +14,20 @@ def release(db: sqlite_utils.Database, order_id: int) -> Row | None:
     return one(db, "SELECT * FROM releases WHERE order_id = ?", [order_id])
 
 
+def released_at(db: sqlite_utils.Database, order_id: int) -> str | None:
+    """When the car left: the release record, else the order's move to released (orders
+    released before release records existed)."""
+    found = release(db, order_id)
+    if found is not None and found["released_at"]:
+        return str(found["released_at"])
+    row = db.execute(
+        "SELECT at FROM order_events WHERE order_id = ? AND to_state = 'released' "
+        "ORDER BY id DESC LIMIT 1",
+        [order_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def comeback(db: sqlite_utils.Database, order_id: int) -> Row | None:
     """The comeback link of a (new) order, with the original order's number."""
     return one(

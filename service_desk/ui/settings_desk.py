@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from service_desk.actions import settings as settings_actions
 from service_desk.actions.context import ActionError
-from service_desk.actions.staff import list_staff
 from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.domain.validation import Problem, ValidationError
 from service_desk.store.errors import StorageError
@@ -36,6 +35,7 @@ from service_desk.ui import ask, messages
 from service_desk.ui.fields import ERROR_STYLE, FieldErrors
 from service_desk.ui.messages import error_text
 from service_desk.ui.session import Session
+from service_desk.ui.supervisor import ask_supervisor
 
 SAVED_STYLE = "color: #2e7d32;"
 _PERCENT = re.compile(r"([0-9]+)(?:\.([0-9]{0,2}))?\Z")
@@ -434,24 +434,11 @@ class SettingsDesk(QWidget):
         if self.session.user_id is None:
             self._refused(ActionError("user.required"))
             return
-        supervisors = [p for p in list_staff(ctx) if p["role"] == "supervisor"]
-        if not supervisors:
-            self._refused(ActionError("supervisor.required"))
-            return
-        title = self.tr("Save settings")
-        pick = ask.choose(
-            self, title, self.tr("Supervisor approving"), [p["name"] for p in supervisors]
-        )
-        if pick is None:
-            return
-        supervisor = supervisors[pick]
-        pin = ask.text(
-            self, title, self.tr("PIN of {name}").format(name=supervisor["name"]), secret=True
-        )
-        if pin is None:
+        answer = ask_supervisor(self, self.session, self.tr("Save settings"))
+        if answer is None:
             return
         try:
-            keys = settings_actions.update_settings(ctx, changes, supervisor["id"], pin)
+            keys = settings_actions.update_settings(ctx, changes, *answer)
         except ValidationError as exc:
             self.errors.show(exc.problems)
             return
