@@ -232,6 +232,140 @@
     </message>
 </context>
 <context>
+    <name>Checkout</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor</source>
+        <translation>待主管审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估价</translation>
+    </message>
+    <message>
+        <source>Additional (approved)</source>
+        <translation>追加（已同意）</translation>
+    </message>
+    <message>
+        <source>Not settled: take the payment (or arrears approved)</source>
+        <translation>未结算：请收款（或经批准欠收）</translation>
+    </message>
+    <message>
+        <source>Key not handed back to the customer</source>
+        <translation>钥匙未交还客户</translation>
+    </message>
+    <message>
+        <source>Belongings not ticked back and signed</source>
+        <translation>随车物品未清点交还并签字</translation>
+    </message>
+    <message>
+        <source>Documents not returned</source>
+        <translation>随车证件未交还</translation>
+    </message>
+    <message>
+        <source>Odometer out not read</source>
+        <translation>未记录出厂里程</translation>
+    </message>
+    <message>
+        <source>Fuel out not read</source>
+        <translation>未记录出厂油量</translation>
+    </message>
+    <message>
+        <source>Odometer or fuel differs much from check-in: explanation missing</source>
+        <translation>里程或油量与进厂时相差较大：缺少说明</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <source>Key handed back</source>
+        <translation>钥匙已交还</translation>
+    </message>
+    <message>
+        <source>Belongings ticked back and signed</source>
+        <translation>随车物品已清点交还并签字</translation>
+    </message>
+    <message>
+        <source>Documents returned</source>
+        <translation>随车证件已交还</translation>
+    </message>
+    <message>
+        <source>Odometer out read</source>
+        <translation>已记录出厂里程</translation>
+    </message>
+    <message>
+        <source>Fuel out read</source>
+        <translation>已记录出厂油量</translation>
+    </message>
+    <message>
+        <source>Readings out agree with check-in (or explained)</source>
+        <translation>出厂读数与进厂相符（或已说明）</translation>
+    </message>
+    <message>
+        <source>Comeback of order {original} ({days} days after its release): original team {team}; the guarantee runs from {start}, it does not start again.</source>
+        <translation>返修：原单 {original}（出厂后 {days} 天）；原班组 {team}；质量保证期自 {start} 起计算，不重新计算。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutDesk</name>
+    <message>
+        <source>Cars at the checkout</source>
+        <translation>待结算交车</translation>
+    </message>
+    <message>
+        <source>No car at the checkout: a car appears here once the workshop marks it ready for pickup, or when a customer declined and owes the fee.</source>
+        <translation>暂无待结算车辆：车间标记待取车后，或客户不修需付诊断/估价费时，车辆会出现在这里。</translation>
+    </message>
+    <message>
+        <source>Print the papers again</source>
+        <translation>重新打印交车单据</translation>
+    </message>
+    <message>
+        <source>Exit notice, statement, guarantee certificate and repair order</source>
+        <translation>出厂通知单、结算单、质量保证书和进厂维修单</translation>
+    </message>
+    <message>
+        <source>Order {number} is {state}: the checkout takes the car once it is ready for pickup, or a declined order&apos;s fee.</source>
+        <translation>工单 {number} 当前为「{state}」：待取车后或客户不修收费时才在此结算交车。</translation>
+    </message>
+    <message>
+        <source>Pick a car in the queue — or search its plate (F2) — to settle the bill and hand the car back.</source>
+        <translation>在左侧列表中选择车辆（或按 F2 搜索车牌），进行结算和交车。</translation>
+    </message>
+    <message>
+        <source>Order {number} · {plate} · {customer} — {state}</source>
+        <translation>工单 {number} · {plate} · {customer} — {state}</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>{n} min</source>
@@ -252,6 +386,14 @@
     <message>
         <source>Plate</source>
         <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Left to pay</source>
+        <translation>待付</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>未完成项</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -310,16 +452,44 @@
         <translation>风险加价</translation>
     </message>
     <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>收款人</translation>
     </message>
     <message>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>Payer</source>
         <translation>付费方</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Key</source>
@@ -388,6 +558,22 @@
     <message>
         <source>Check due</source>
         <translation>需查进度</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批</translation>
     </message>
 </context>
 <context>
@@ -492,6 +678,49 @@
     <message>
         <source>Pictures ({patterns})</source>
         <translation>图片（{patterns}）</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountPanel</name>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 50</source>
+        <translation>金额（元），如 50</translation>
+    </message>
+    <message>
+        <source>or a percentage, e.g. 10</source>
+        <translation>或百分比，如 10</translation>
+    </message>
+    <message>
+        <source>Why, e.g. long-standing customer, waiting time</source>
+        <translation>原因，如老客户、等候时间长</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Ask for a discount</source>
+        <translation>申请优惠</translation>
+    </message>
+    <message>
+        <source>Supervisor approves …</source>
+        <translation>主管批准…</translation>
+    </message>
+    <message>
+        <source>Supervisor refuses …</source>
+        <translation>主管拒绝…</translation>
+    </message>
+    <message>
+        <source>Approve the discount</source>
+        <translation>批准优惠</translation>
+    </message>
+    <message>
+        <source>Refuse the discount</source>
+        <translation>拒绝优惠</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1468,10 @@
         <translation>车间交接</translation>
     </message>
     <message>
+        <source>Checkout</source>
+        <translation>结算交车</translation>
+    </message>
+    <message>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
@@ -1893,6 +2126,126 @@
         <source>The name is too long (60 characters at most).</source>
         <translation>名称过长（最多 60 个字）。</translation>
     </message>
+    <message>
+        <source>Say why the customer should get a discount.</source>
+        <translation>请填写优惠原因。</translation>
+    </message>
+    <message>
+        <source>The reason is at most 500 characters.</source>
+        <translation>原因最多 500 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter either an amount in yuan or a percentage.</source>
+        <translation>请填写优惠金额或百分比（二选一）。</translation>
+    </message>
+    <message>
+        <source>The discount must be more than ¥0.00.</source>
+        <translation>优惠金额必须大于 ¥0.00。</translation>
+    </message>
+    <message>
+        <source>The percentage must be above 0 and at most 100.</source>
+        <translation>百分比须大于 0 且不超过 100。</translation>
+    </message>
+    <message>
+        <source>The discount is more than what is left to pay.</source>
+        <translation>优惠超过了待付金额。</translation>
+    </message>
+    <message>
+        <source>A supervisor already decided on this discount.</source>
+        <translation>主管已审批过此优惠。</translation>
+    </message>
+    <message>
+        <source>Choose how the customer pays.</source>
+        <translation>请选择付款方式。</translation>
+    </message>
+    <message>
+        <source>Enter the amount paid, more than ¥0.00.</source>
+        <translation>请填写收款金额，须大于 ¥0.00。</translation>
+    </message>
+    <message>
+        <source>More than what is left to pay: check the amount.</source>
+        <translation>超过待付金额：请核对金额。</translation>
+    </message>
+    <message>
+        <source>The reference is at most 100 characters.</source>
+        <translation>凭证号最多 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Say why the balance may stay unpaid and until when.</source>
+        <translation>请说明欠收原因及还款期限。</translation>
+    </message>
+    <message>
+        <source>The note is at most 500 characters.</source>
+        <translation>说明最多 500 个字符。</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay: there are no arrears.</source>
+        <translation>已无待付金额，无需欠收。</translation>
+    </message>
+    <message>
+        <source>The bill is made up once the car is ready; this order is {state}.</source>
+        <translation>车辆待取车后才能结算；此工单当前为「{state}」。</translation>
+    </message>
+    <message>
+        <source>Only a car ready for pickup is settled; this order is {state}.</source>
+        <translation>只有待取车的工单才能结算；此工单当前为「{state}」。</translation>
+    </message>
+    <message>
+        <source>More was paid than is due: check the payments.</source>
+        <translation>实收超过应收：请核对收款记录。</translation>
+    </message>
+    <message>
+        <source>The balance is still open: take the payment, or have a supervisor approve it as arrears.</source>
+        <translation>尚有余额未付：请收款，或由主管批准欠收。</translation>
+    </message>
+    <message>
+        <source>Only a declined order settles a diagnosis / estimate fee; this one is {state}.</source>
+        <translation>只有客户不修的工单才收取诊断/估价费；此工单当前为「{state}」。</translation>
+    </message>
+    <message>
+        <source>The car is handed back once it is ready for pickup; this order is {state}.</source>
+        <translation>车辆待取车后才能交车；此工单当前为「{state}」。</translation>
+    </message>
+    <message>
+        <source>The car cannot leave yet: {condition}.</source>
+        <translation>车辆暂不能出厂：{condition}。</translation>
+    </message>
+    <message>
+        <source>The documents were already handed back.</source>
+        <translation>随车证件已交还。</translation>
+    </message>
+    <message>
+        <source>Tick the belongings back before the customer signs.</source>
+        <translation>请先清点交还随车物品，再由客户签字。</translation>
+    </message>
+    <message>
+        <source>The customer already signed the belongings list.</source>
+        <translation>客户已在随车物品清单上签字。</translation>
+    </message>
+    <message>
+        <source>This car was already released.</source>
+        <translation>此车已出厂。</translation>
+    </message>
+    <message>
+        <source>Lower than the reading at check-in ({in} km): read it again.</source>
+        <translation>低于进厂里程（{in} km）：请重新读取。</translation>
+    </message>
+    <message>
+        <source>0 to 200,000 km.</source>
+        <translation>0 至 200,000 公里。</translation>
+    </message>
+    <message>
+        <source>1 to 3,650 days.</source>
+        <translation>1 至 3,650 天。</translation>
+    </message>
+    <message>
+        <source>0 to 1,000 km.</source>
+        <translation>0 至 1,000 公里。</translation>
+    </message>
+    <message>
+        <source>0 to 8 eighths of a tank (8: a full tank).</source>
+        <translation>0 至 8 格（8 格为满箱）。</translation>
+    </message>
 </context>
 <context>
     <name>OrderForm</name>
@@ -2077,14 +2430,6 @@
         <translation>作废工单</translation>
     </message>
     <message>
-        <source>Supervisor</source>
-        <translation>业务主管</translation>
-    </message>
-    <message>
-        <source>Supervisor PIN</source>
-        <translation>主管 PIN</translation>
-    </message>
-    <message>
         <source>Reason for voiding</source>
         <translation>作废原因</translation>
     </message>
@@ -2099,6 +2444,57 @@
     <message>
         <source>Printed {count}× · last: {form}, {name} {time}</source>
         <translation>已打印 {count} 次 · 最近：{form}，{name} {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Amount in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <source>Voucher / transaction no. (card, transfer)</source>
+        <translation>凭证号 / 交易号（刷卡、转账）</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Arrears approved by supervisor …</source>
+        <translation>主管批准欠收…</translation>
+    </message>
+    <message>
+        <source>Settle</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>Settle the fee</source>
+        <translation>收取诊断/估价费</translation>
+    </message>
+    <message>
+        <source>Let the balance out as arrears</source>
+        <translation>批准欠收</translation>
+    </message>
+    <message>
+        <source>Why may {amount} stay unpaid, and until when?</source>
+        <translation>{amount} 为何暂不支付？何时付清？</translation>
     </message>
 </context>
 <context>
@@ -2157,6 +2553,14 @@
     <message>
         <source>Key cabinet end-of-day check</source>
         <translation>钥匙柜日终核对</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Quality guarantee certificate</source>
+        <translation>质量保证书</translation>
     </message>
 </context>
 <context>
@@ -2350,6 +2754,105 @@
     </message>
 </context>
 <context>
+    <name>ReleasePanel</name>
+    <message>
+        <source>Hand the car back</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>Keys handed back</source>
+        <translation>钥匙已交还</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Belongings</source>
+        <translation>随车物品</translation>
+    </message>
+    <message>
+        <source>Note when something is missing</source>
+        <translation>如有缺少请说明</translation>
+    </message>
+    <message>
+        <source>Ticked back</source>
+        <translation>已清点交还</translation>
+    </message>
+    <message>
+        <source>Customer signed the list</source>
+        <translation>客户已签字</translation>
+    </message>
+    <message>
+        <source>Documents handed back</source>
+        <translation>证件已交还</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>随车证件</translation>
+    </message>
+    <message>
+        <source>At check-in</source>
+        <translation>进厂时</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>Odometer out</source>
+        <translation>出厂里程</translation>
+    </message>
+    <message>
+        <source>Fuel / charge out</source>
+        <translation>出厂油量/电量</translation>
+    </message>
+    <message>
+        <source>Why it differs much from check-in, e.g. road test 30 km</source>
+        <translation>与进厂相差较大的原因，如路试 30 公里</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Record readings out</source>
+        <translation>记录出厂读数</translation>
+    </message>
+    <message>
+        <source>Release the car</source>
+        <translation>交车出厂</translation>
+    </message>
+    <message>
+        <source>No key registered</source>
+        <translation>未登记钥匙</translation>
+    </message>
+    <message>
+        <source>handed back</source>
+        <translation>已交还</translation>
+    </message>
+    <message>
+        <source>hook {hook}</source>
+        <translation>{hook} 号钩</translation>
+    </message>
+    <message>
+        <source>out with {holder}</source>
+        <translation>在 {holder} 处</translation>
+    </message>
+    <message>
+        <source>None left in the car</source>
+        <translation>车内无寄存物品</translation>
+    </message>
+    <message>
+        <source>None recorded at check-in</source>
+        <translation>进厂时未登记</translation>
+    </message>
+    <message>
+        <source>{km} km, fuel {fuel}</source>
+        <translation>{km} 公里，油量 {fuel}</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search plate, phone, name, VIN or order number (F2)</source>
@@ -2443,6 +2946,70 @@
         <translation>钥匙借出提醒（小时）</translation>
     </message>
     <message>
+        <source>Guarantee periods</source>
+        <translation>质量保证期</translation>
+    </message>
+    <message>
+        <source>Printed on the guarantee certificate per work item, counted from the release: whichever of the distance or the days comes first (art. 38 of the Regulations on Motor Vehicle Maintenance). The guarantee terms under Printing name these periods too: change them together.</source>
+        <translation>按维修项目打印在质量保证书上，自出厂之日起计算，以里程或天数先到者为准（《机动车维修管理规定》第三十八条）。“打印”中的质量保证条款也写明了这些期限，请一并修改。</translation>
+    </message>
+    <message>
+        <source>Major / assembly repair (km)</source>
+        <translation>整车/总成修理（公里）</translation>
+    </message>
+    <message>
+        <source>Major / assembly repair (days)</source>
+        <translation>整车/总成修理（天）</translation>
+    </message>
+    <message>
+        <source>Second-level maintenance (km)</source>
+        <translation>二级维护（公里）</translation>
+    </message>
+    <message>
+        <source>Second-level maintenance (days)</source>
+        <translation>二级维护（天）</translation>
+    </message>
+    <message>
+        <source>Minor / special repair (km)</source>
+        <translation>小修及专项修理（公里）</translation>
+    </message>
+    <message>
+        <source>Minor / special repair (days)</source>
+        <translation>小修及专项修理（天）</translation>
+    </message>
+    <message>
+        <source>Checkout</source>
+        <translation>结算交车</translation>
+    </message>
+    <message>
+        <source>A car back with related work within these days or this distance after its release is flagged as a comeback (either suffices)</source>
+        <translation>车辆出厂后在此天数或里程内因相关项目再次进厂，标记为返修（满足其一即可）</translation>
+    </message>
+    <message>
+        <source>Driven more than this between check-in and release: the car leaves only with an explanation</source>
+        <translation>进厂至出厂行驶超过此里程：须填写说明才能出厂</translation>
+    </message>
+    <message>
+        <source>Fuel dropped by more eighths of a tank than this between check-in and release: the car leaves only with an explanation</source>
+        <translation>进厂至出厂油量下降超过此格数（八分之一箱）：须填写说明才能出厂</translation>
+    </message>
+    <message>
+        <source>Comeback window (days)</source>
+        <translation>返修判定期（天）</translation>
+    </message>
+    <message>
+        <source>Comeback window (km)</source>
+        <translation>返修判定里程（公里）</translation>
+    </message>
+    <message>
+        <source>Distance without explanation (km)</source>
+        <translation>免说明行驶里程（公里）</translation>
+    </message>
+    <message>
+        <source>Fuel drop without explanation (eighths)</source>
+        <translation>免说明油量下降（格）</translation>
+    </message>
+    <message>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
@@ -2511,14 +3078,6 @@
         <translation>保存设置</translation>
     </message>
     <message>
-        <source>Supervisor approving</source>
-        <translation>批准的业务主管</translation>
-    </message>
-    <message>
-        <source>PIN of {name}</source>
-        <translation>{name} 的 PIN</translation>
-    </message>
-    <message>
         <source>Saved: {count} settings changed</source>
         <translation>已保存：更改了 {count} 项设置</translation>
     </message>
@@ -2548,6 +3107,100 @@
     <message>
         <source>Add to staff</source>
         <translation>添加员工</translation>
+    </message>
+</context>
+<context>
+    <name>StatementView</name>
+    <message>
+        <source>Statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估价</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>Customer pays</source>
+        <translation>客户自付</translation>
+    </message>
+    <message>
+        <source>Warranty pays</source>
+        <translation>索赔</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Due from the customer</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>{item} {amount}: approved by {who} at {time}</source>
+        <translation>{item} {amount}：{who} 于 {time} 同意</translation>
+    </message>
+    <message>
+        <source>Additional work the customer approved:</source>
+        <translation>客户同意的追加项目：</translation>
+    </message>
+    <message>
+        <source>Declined: the diagnosis / estimate fee is due.</source>
+        <translation>客户不修：应收诊断/估价费。</translation>
+    </message>
+    <message>
+        <source>Settled {time}; arrears {arrears}</source>
+        <translation>已于 {time} 结算；欠收 {arrears}</translation>
+    </message>
+    <message>
+        <source>Left to pay: {balance}</source>
+        <translation>待付：{balance}</translation>
+    </message>
+    <message>
+        <source>(arrears of {amount} approved)</source>
+        <translation>（已批准欠收 {amount}）</translation>
+    </message>
+    <message>
+        <source>This customer still owes {amount} from earlier visits (arrears).</source>
+        <translation>该客户以往欠收 {amount}。</translation>
+    </message>
+</context>
+<context>
+    <name>Supervisor</name>
+    <message>
+        <source>Supervisor approving</source>
+        <translation>审批主管</translation>
+    </message>
+    <message>
+        <source>PIN of {name}</source>
+        <translation>{name} 的 PIN</translation>
     </message>
 </context>
 <context>
