@@ -1,0 +1,203 @@
+"""The statistics report of a period (R18, R19): what the reports tab shows, the Excel
+workbook exports and the self-review is prefilled from. Plain data, no database, no Qt.
+
+Money is integer fen. Counting rules (computed in domain/statistics.py):
+
+- received: orders signed (the car taken in) within the period, by signed_at; void orders
+  are not counted; declined orders are counted under ``declined``, not received;
+- released: orders whose car left (release time) within the period;
+- revenue: from the settlements made within the period (settled_at), so a month's
+  revenue is what was billed that month; ``arrears_fen`` is what those settlements let
+  out unpaid, ``open_arrears_fen`` every customer's arrears outstanding at the period end;
+- additional work: items reported within the period, accepted = approved by the customer;
+- workshop time: hand-off to completion of orders completed within the period;
+- promise kept: of the orders released within the period, those whose ready-for-pickup
+  time was not later than the promised time.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+PERIOD_KINDS = ("day", "week", "month", "range")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole days from ``start`` to ``end`` inclusive, in the dealer's time zone."""
+
+    start: dt.date
+    end: dt.date
+    kind: str = "range"
+
+    def __post_init__(self) -> None:
+        if self.kind not in PERIOD_KINDS:
+            raise ValueError(f"period kind {self.kind!r}")
+        if self.end < self.start:
+            raise ValueError("period ends before it starts")
+
+    @classmethod
+    def day(cls, day: dt.date) -> Period:
+        return cls(day, day, "day")
+
+    @classmethod
+    def week(cls, day: dt.date) -> Period:
+        """The ISO week (Monday to Sunday) holding ``day``."""
+        monday = day - dt.timedelta(days=day.weekday())
+        return cls(monday, monday + dt.timedelta(days=6), "week")
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        last = calendar.monthrange(year, month)[1]
+        return cls(dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+    @property
+    def days(self) -> list[dt.date]:
+        return [self.start + dt.timedelta(days=i) for i in range((self.end - self.start).days + 1)]
+
+    def previous(self) -> Period:
+        """The period before this one, of the same kind (a range: as many days)."""
+        if self.kind == "month":
+            before = self.start - dt.timedelta(days=1)
+            return Period.month(before.year, before.month)
+        length = (self.end - self.start).days + 1
+        return Period(
+            self.start - dt.timedelta(days=length), self.start - dt.timedelta(days=1), self.kind
+        )
+
+    def label(self, lang: str = "zh") -> str:
+        """'2026年10月' / 'October 2026', '2026年第44周' / 'Week 44 of 2026', or the dates."""
+        if self.kind == "month":
+            if lang == "zh":
+                return f"{self.start.year}年{self.start.month}月"
+            return self.start.strftime("%B %Y")
+        if self.kind == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"{year}年第{week}周" if lang == "zh" else f"Week {week} of {year}"
+        if self.kind == "day":
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Count:
+    """One row of a breakdown: a code with its names, a count and an amount."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    count: int
+    amount_fen: int = 0
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+@dataclass(frozen=True)
+class Revenue:
+    labour_fen: int = 0
+    parts_fen: int = 0
+    fees_fen: int = 0
+    total_fen: int = 0  # labour + parts + fees of the settled orders (every payer)
+    customer_fen: int = 0  # the customers' share before discounts
+    warranty_fen: int = 0
+    internal_fen: int = 0
+    discount_fen: int = 0
+    paid_fen: int = 0  # collected on those settlements
+    arrears_fen: int = 0  # let out unpaid on those settlements
+    open_arrears_fen: int = 0  # every customer's arrears outstanding at the period end
+    settled_orders: int = 0
+    by_method: dict[str, int] = field(default_factory=dict)  # payment method -> fen
+
+
+@dataclass(frozen=True)
+class ExtraWork:
+    offered: int = 0
+    accepted: int = 0
+    declined: int = 0
+    offered_fen: int = 0
+    accepted_fen: int = 0
+
+
+@dataclass(frozen=True)
+class Workshop:
+    completed: int = 0
+    average_minutes: int | None = None  # hand-off to completion; None when none
+    promises_due: int = 0  # orders released in the period with a promise
+    promises_kept: int = 0
+
+    @property
+    def kept_rate_bp(self) -> int | None:
+        """Promise kept rate in basis points (10000 = all kept), None when none was due."""
+        if not self.promises_due:
+            return None
+        return (self.promises_kept * 10_000 + self.promises_due // 2) // self.promises_due
+
+
+@dataclass(frozen=True)
+class Exceptions:
+    keys_out_late: int = 0  # key movements out longer than the alert hours, in the period
+    keys_not_returned: int = 0  # released in the period with a key not handed back
+    belongings_missing: int = 0  # orders whose belongings came back short
+    comebacks: int = 0  # orders flagged as comebacks, signed in the period
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    """One order of the period (the workbook's detail sheet)."""
+
+    number: str
+    signed_at: str  # ISO-8601 with offset
+    released_at: str | None
+    plate: str
+    model_code: str
+    model_name: str
+    vehicle_category: str  # its name (zh)
+    repair_category: str  # its name (zh)
+    advisor: str
+    customer: str
+    state: str
+    labour_fen: int
+    parts_fen: int
+    fees_fen: int
+    total_fen: int
+    discount_fen: int
+    paid_fen: int
+    arrears_fen: int
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    received: int
+    released: int
+    declined: int
+    daily_intake: list[tuple[dt.date, int]]  # every day of the period, in order
+    by_model: list[Count]  # received orders; most first
+    by_vehicle_category: list[Count]
+    by_repair_category: list[Count]  # count and total_fen of the lines
+    revenue: Revenue
+    extra: ExtraWork
+    workshop: Workshop
+    exceptions: Exceptions
+    details: list[DetailRow]  # every order signed in the period, in signing order
+
+
+REVIEW_KINDS = ("day", "month")
+
+
+@dataclass(frozen=True)
+class SelfReview:
+    """The advisor's daily self-review or monthly summary (R19): figures prefilled from
+    the records (statistics of that advisor and period), then the advisor's own words."""
+
+    kind: str  # 'day' | 'month'
+    period: Period
+    advisor: str
+    figures: dict[str, int]  # see statistics.REVIEW_FIGURES for the keys
+    went_well: str = ""
+    to_improve: str = ""
+    plan: str = ""
+    saved_at: str | None = None  # ISO-8601 with offset; None while not saved
