@@ -186,6 +186,21 @@ class Report:
 
 
 REVIEW_KINDS = ("day", "month")
+# The figures a self-review is prefilled with (statistics of one advisor and period).
+REVIEW_FIGURES = (
+    "received",  # orders signed by this advisor
+    "released",
+    "declined",
+    "promises_due",
+    "promises_kept",
+    "extra_offered",
+    "extra_accepted",
+    "extra_accepted_fen",
+    "revenue_fen",  # total_fen of the settlements of this advisor's orders
+    "discount_fen",
+    "arrears_fen",
+    "comebacks",
+)
 
 
 @dataclass(frozen=True)
@@ -196,7 +211,7 @@ class SelfReview:
     kind: str  # 'day' | 'month'
     period: Period
     advisor: str
-    figures: dict[str, int]  # see statistics.REVIEW_FIGURES for the keys
+    figures: dict[str, int]  # REVIEW_FIGURES -> value
     went_well: str = ""
     to_improve: str = ""
     plan: str = ""
