@@ -3,16 +3,43 @@ workbook exports and the self-review is prefilled from. Plain data, no database,
 
 Money is integer fen. Counting rules (computed in domain/statistics.py):
 
+- the period runs from local midnight of its first day to local midnight after its last
+  day, in the dealer's time zone (settings 'timezone'): an order signed 23:59:59 on the
+  last day counts, one signed 00:00:00 the next day does not; times are compared as
+  instants, whatever offset they were stored with;
+- void orders count nowhere (no figure, no breakdown, no detail row), whatever they went
+  through before they were voided;
 - received: orders signed (the car taken in) within the period, by signed_at; void orders
   are not counted; declined orders are counted under ``declined``, not received;
-- released: orders whose car left (release time) within the period;
+- declined: orders declined within the period, by declined_at (with or without a fee);
+- released: orders whose car left (release time) within the period: the moment the
+  order moved into ``released`` (the release record's time; older orders have the
+  lifecycle step only);
+- breakdowns (by model, vehicle category, repair category): the received orders, each
+  with ``amount_fen`` = the total of its active lines (every payer, approved additional
+  work included); an unknown or missing code is counted under '' (未分类 / Uncategorised);
 - revenue: from the settlements made within the period (settled_at), so a month's
-  revenue is what was billed that month; ``arrears_fen`` is what those settlements let
-  out unpaid, ``open_arrears_fen`` every customer's arrears outstanding at the period end;
-- additional work: items reported within the period, accepted = approved by the customer;
-- workshop time: hand-off to completion of orders completed within the period;
+  revenue is what was billed that month; labour / parts / fees and the payers are those
+  of the settled orders' active lines, except that a declined order's settlement is its
+  diagnosis/estimate fee (a customer fee; its estimate was never worked); ``by_method``
+  sums the payments of those settlements (so it adds up to ``paid_fen``);
+  ``arrears_fen`` is what those settlements let out unpaid, ``open_arrears_fen`` every
+  customer's arrears outstanding at the period end (all arrears let out before it:
+  nothing pays them off yet);
+- additional work: items reported within the period, accepted = approved by the
+  customer, declined = declined; an item still waiting for the answer is offered only;
+- workshop time: hand-off to completion of orders completed within the period
+  (wall-clock minutes, the average rounded half up);
 - promise kept: of the orders released within the period, those whose ready-for-pickup
-  time was not later than the promised time.
+  time was not later than the promised time (as it stood: a promise moved with the
+  customer's agreement, by approved extra work or a progress check, is the one kept);
+- exceptions: key outings that began within the period and lasted more than the
+  settings' key_out_alert_hours (a key still out counts up to the report's moment);
+  orders released within the period with a key not handed back by the release, or with
+  belongings handed back short; received orders flagged as comebacks;
+- details: the received orders, in signing order;
+- one advisor's report counts the orders whose advisor_id is theirs (the advisor who
+  has the case now, after any hand-on).
 """
 
 from __future__ import annotations

@@ -23,6 +23,8 @@ from service_desk.store import (
     schema_v9,
     schema_v10,
     schema_v11,
+    schema_v12,
+    schema_v13,
 )
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
@@ -44,6 +46,8 @@ STEPS = (
     ("009_settlement", schema_v9),
     ("010_release", schema_v10),
     ("011_checkout_print_kinds", schema_v11),
+    ("012_self_reviews", schema_v12),
+    ("013_report_indexes", schema_v13),
 )
 
 

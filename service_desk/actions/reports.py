@@ -1,0 +1,89 @@
+"""The statistics of a period (R18) and the self-review's prefilled figures (R19):
+read-only, the queries of store/stats_queries.py through domain/statistics.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import sqlite_utils
+
+from service_desk import reference
+from service_desk.domain import statistics as stats
+from service_desk.domain.report import REVIEW_KINDS, Period, Report
+from service_desk.store import settings
+from service_desk.store import stats_queries as q
+
+
+def names() -> tuple[stats.Names, stats.Names, stats.Names]:
+    """(models, vehicle categories, repair categories): code -> (name_zh, name_en)."""
+    return (
+        {m.code: (m.name_zh, m.name_en) for m in reference.car_models()},
+        {c.code: (c.name_zh, c.name_en) for c in reference.vehicle_categories()},
+        {c.code: (c.name_zh, c.name_en) for c in reference.repair_categories()},
+    )
+
+
+def rows(db: sqlite_utils.Database, b: stats.Bounds, advisor_id: int | None) -> stats.Rows:
+    """Every family's rows of the period (and a day either side), one query each."""
+    lo, hi = b.sql_range()
+    args = (db, lo, hi, advisor_id)
+    return stats.Rows(
+        signed=q.signed_orders(*args),
+        signed_lines=q.signed_lines(*args),
+        declined=q.declined_orders(*args),
+        settlements=q.settlements(*args),
+        settled_lines=q.settled_lines(*args),
+        settled_payments=q.settled_payments(*args),
+        arrears=q.arrears_before(db, hi, advisor_id),
+        extra=q.extra_items(*args),
+        completed=q.completed_orders(*args),
+        released=q.released_orders(*args),
+        released_keys=q.released_keys(*args),
+        key_outings=q.key_outings(*args),
+    )
+
+
+def report(
+    db: sqlite_utils.Database,
+    period: Period,
+    advisor_id: int | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> Report:
+    """Every figure of the period, of every advisor or of one (orders.advisor_id: the
+    advisor who has the case now). ``now`` (default: the present moment) only measures
+    a key still out for the keys-out-late count."""
+    tz = settings.get(db, "timezone")
+    models, vehicle_categories, repair_categories = names()
+    ref = stats.Reference(
+        models=models,
+        vehicle_categories=vehicle_categories,
+        repair_categories=repair_categories,
+        tz=tz,
+        key_out_alert_hours=int(settings.get(db, "key_out_alert_hours")),
+    )
+    moment = now if now is not None else dt.datetime.now(ZoneInfo(tz))
+    b = stats.bounds(period, tz)
+    return stats.build_report(period, rows(db, b, advisor_id), ref, moment)
+
+
+def self_review_figures(
+    db: sqlite_utils.Database,
+    kind: str,
+    period: Period,
+    advisor_id: int,
+    *,
+    now: dt.datetime | None = None,
+) -> dict[str, int]:
+    """The REVIEW_FIGURES of one advisor over the period: a day ('day') or a calendar
+    month ('month')."""
+    if kind not in REVIEW_KINDS:
+        raise ValueError(f"self-review kind {kind!r}")
+    if kind == "day" and period.start != period.end:
+        raise ValueError("a daily self-review covers one day")
+    if kind == "month":
+        whole = Period.month(period.start.year, period.start.month)
+        if (period.start, period.end) != (whole.start, whole.end):
+            raise ValueError("a monthly summary covers one calendar month")
+    return stats.review_figures(report(db, period, advisor_id, now=now))

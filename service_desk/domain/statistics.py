@@ -1,0 +1,478 @@
+"""The figures of a period (R18, R19) from plain rows: pure functions, no SQL, no Qt.
+
+The queries (store/stats_queries.py) select each family's rows by an index range on one
+ISO-8601 timestamp column, one day wider than the period on both sides (see ``Bounds``);
+every function here then keeps exactly the rows whose moment falls within the period,
+comparing parsed aware datetimes, never strings. So a time stored with another offset
+than the dealer's (a changed time zone setting) still lands on the right side of a
+period edge. The counting rules are those of domain/report.py's docstring (void orders
+count nowhere; periods end at local midnight; an unknown or missing code is '' 未分类;
+averages and rates round half up). A lifecycle moment (completed, ready, released, handed
+off without a hand-off record) is that of the order's event moving it into the state,
+never a note event that leaves the state as it was (a hand-on, a moved promise).
+
+Rows are mappings with the keys the query of the family returns (see each function).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from service_desk.domain.clock import parse
+from service_desk.domain.report import (
+    REVIEW_FIGURES,
+    Count,
+    DetailRow,
+    Exceptions,
+    ExtraWork,
+    Period,
+    Report,
+    Revenue,
+    Workshop,
+)
+
+Row = Mapping[str, Any]
+Names = Mapping[str, tuple[str, str]]  # code -> (name_zh, name_en)
+
+UNCATEGORISED = ("未分类", "Uncategorised")
+VOID = "void"
+DECLINED_STATES = ("declined", "closed")
+METHODS = ("cash", "card", "wechat", "alipay", "transfer")  # domain/settlement.py order
+KINDS = {"labour": "labour_fen", "part": "parts_fen", "fee": "fees_fen"}
+PAYERS = ("customer", "warranty", "internal")
+
+
+# --- the period's edges --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The period as aware datetimes: start <= moment < end (local midnights)."""
+
+    start: dt.datetime
+    end: dt.datetime
+
+    def contains(self, text: str | None) -> bool:
+        if not text:
+            return False
+        return self.start <= parse(text) < self.end
+
+    def sql_range(self) -> tuple[str, str]:
+        """ISO strings for an index range that holds every row of the period.
+
+        Stored times are ``iso()`` strings with the offset of the clock that wrote them
+        (the dealer's, +08:00); strings of one offset sort in time order. A string of
+        another offset differs from the dealer's wall clock by less than a day (offsets
+        span -12:00..+14:00), so the range is one day wider on each side and the rows are
+        then kept exactly by ``contains``."""
+        day = dt.timedelta(days=1)
+        return _iso(self.start - day), _iso(self.end + day)
+
+
+def bounds(period: Period, tz: str) -> Bounds:
+    """Local midnight of the first day .. local midnight after the last day."""
+    zone = ZoneInfo(tz)
+    start = dt.datetime.combine(period.start, dt.time(0), tzinfo=zone)
+    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+    return Bounds(start, end)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def within(rows: Iterable[Row], key: str, b: Bounds, state_key: str = "state") -> list[Row]:
+    """The rows whose ``key`` moment is in the period, void orders left out."""
+    return [r for r in rows if r.get(state_key) != VOID and b.contains(r[key])]
+
+
+# --- counts and breakdowns -----------------------------------------------------------------
+
+
+def received(orders: Iterable[Row], b: Bounds) -> list[Row]:
+    """Orders signed in the period (not void), in signing order. Rows: id, state,
+    signed_at (and whatever else the caller wants to carry)."""
+    rows = within(orders, "signed_at", b)
+    return sorted(rows, key=lambda r: (parse(r["signed_at"]), r["id"]))
+
+
+def declined(orders: Iterable[Row], b: Bounds) -> int:
+    """Orders the customer declined in the period (declined_at), not voided later.
+    Rows: id, state, declined_at."""
+    return len(within(orders, "declined_at", b))
+
+
+def released(rows: Iterable[Row], b: Bounds) -> list[Row]:
+    """Orders whose car left in the period. Rows: order_id, state, released_at, ..."""
+    return within(rows, "released_at", b)
+
+
+def daily_intake(orders: Iterable[Row], period: Period, tz: str) -> list[tuple[dt.date, int]]:
+    """Received orders per local day, every day of the period (zeros included).
+    ``orders``: the received rows (signed_at)."""
+    zone = ZoneInfo(tz)
+    per_day = Counter(parse(r["signed_at"]).astimezone(zone).date() for r in orders)
+    return [(day, per_day.get(day, 0)) for day in period.days]
+
+
+def name_of(code: str | None, names: Names) -> tuple[str, str, str]:
+    """(code, name_zh, name_en); an unknown or missing code is '' 未分类 / Uncategorised."""
+    if code and code in names:
+        zh, en = names[code]
+        return code, zh, en
+    return "", *UNCATEGORISED
+
+
+def breakdown(
+    orders: Iterable[Row],
+    code_of: Callable[[Row], str | None],
+    names: Names,
+    amount_of: Callable[[Row], int] = lambda _r: 0,
+) -> list[Count]:
+    """Orders counted by a code (model, vehicle category, repair category) with the sum of
+    ``amount_of``; most first (then the larger amount, then the code)."""
+    counts: Counter[str] = Counter()
+    amounts: Counter[str] = Counter()
+    labels: dict[str, tuple[str, str]] = {}
+    for row in orders:
+        code, zh, en = name_of(code_of(row), names)
+        labels[code] = (zh, en)
+        counts[code] += 1
+        amounts[code] += amount_of(row)
+    result = [Count(code, *labels[code], counts[code], amounts[code]) for code in counts]
+    return sorted(result, key=lambda c: (-c.count, -c.amount_fen, c.code))
+
+
+# --- money ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Money:
+    """An order's active lines summed by kind and by payer, in fen."""
+
+    labour_fen: int = 0
+    parts_fen: int = 0
+    fees_fen: int = 0
+    customer_fen: int = 0
+    warranty_fen: int = 0
+    internal_fen: int = 0
+
+    @property
+    def total_fen(self) -> int:
+        return self.labour_fen + self.parts_fen + self.fees_fen
+
+
+def order_money(lines: Iterable[Row]) -> dict[int, Money]:
+    """Active lines (rows: order_id, kind, payer, amount_fen; a row may already be a sum
+    of several lines) summed per order."""
+    sums: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for line in lines:
+        acc = sums[line["order_id"]]
+        acc[KINDS[line["kind"]]] += line["amount_fen"]
+        acc[f"{line['payer']}_fen"] += line["amount_fen"]
+    return {order_id: Money(**acc) for order_id, acc in sums.items()}
+
+
+def revenue(
+    settlements: Iterable[Row],
+    lines: Iterable[Row],
+    payments: Iterable[Row],
+    arrears: Iterable[Row],
+    b: Bounds,
+) -> Revenue:
+    """What was billed in the period: the settlements made in it (settled_at).
+
+    settlements: order_id, state (the order's), settled_at, total_fen, discount_fen,
+    paid_fen, arrears_fen. lines: the active lines of those orders (order_id, kind, payer,
+    amount_fen). payments: their payments (order_id, method, amount_fen). arrears: every
+    settlement with arrears settled before the period end (order_id, state, settled_at,
+    arrears_fen).
+
+    A worked order's labour, parts, fees and payers are those of its lines (every payer;
+    the customer's share is what its settlement billed). A declined order's settlement
+    is its diagnosis/estimate fee: a fee paid by the customer, its estimate lines were
+    never worked. Payments by method are those of the settled orders (all made before
+    settling: the desk takes none afterwards), so they add up to paid_fen. The arrears
+    outstanding at the period end are all arrears let out before it (nothing pays them
+    off yet)."""
+    settled = within(settlements, "settled_at", b)
+    ids = {s["order_id"] for s in settled}
+    money = order_money(line for line in lines if line["order_id"] in ids)
+    acc: Counter[str] = Counter()
+    for s in settled:
+        if s["state"] in DECLINED_STATES:
+            m = Money(fees_fen=s["total_fen"], customer_fen=s["total_fen"])
+        else:
+            m = money.get(s["order_id"], Money())
+        for name in (*KINDS.values(), "customer_fen", "warranty_fen", "internal_fen"):
+            acc[name] += getattr(m, name)
+        acc["discount_fen"] += s["discount_fen"]
+        acc["paid_fen"] += s["paid_fen"]
+        acc["arrears_fen"] += s["arrears_fen"]
+    methods: Counter[str] = Counter()
+    for p in payments:
+        if p["order_id"] in ids:
+            methods[p["method"]] += p["amount_fen"]
+    order = {m: i for i, m in enumerate(METHODS)}
+    by_method = {
+        m: methods[m] for m in sorted(methods, key=lambda m: (order.get(m, len(order)), m))
+    }
+    open_arrears = sum(
+        a["arrears_fen"]
+        for a in arrears
+        if a["state"] != VOID and a["settled_at"] and parse(a["settled_at"]) < b.end
+    )
+    return Revenue(
+        labour_fen=acc["labour_fen"],
+        parts_fen=acc["parts_fen"],
+        fees_fen=acc["fees_fen"],
+        total_fen=acc["labour_fen"] + acc["parts_fen"] + acc["fees_fen"],
+        customer_fen=acc["customer_fen"],
+        warranty_fen=acc["warranty_fen"],
+        internal_fen=acc["internal_fen"],
+        discount_fen=acc["discount_fen"],
+        paid_fen=acc["paid_fen"],
+        arrears_fen=acc["arrears_fen"],
+        open_arrears_fen=open_arrears,
+        settled_orders=len(settled),
+        by_method=by_method,
+    )
+
+
+# --- additional work -----------------------------------------------------------------------
+
+
+def extra_work(items: Iterable[Row], b: Bounds) -> ExtraWork:
+    """Items reported in the period (reported_at) on orders not void. Rows: id,
+    order_state, reported_at, state, amount_fen (the item's lines). Accepted: approved
+    by the customer; declined: declined; an item still waiting is offered only."""
+    rows = within(items, "reported_at", b, state_key="order_state")
+    accepted = [r for r in rows if r["state"] == "approved"]
+    return ExtraWork(
+        offered=len(rows),
+        accepted=len(accepted),
+        declined=sum(1 for r in rows if r["state"] == "declined"),
+        offered_fen=sum(r["amount_fen"] for r in rows),
+        accepted_fen=sum(r["amount_fen"] for r in accepted),
+    )
+
+
+# --- the workshop --------------------------------------------------------------------------
+
+
+def round_half_up(numerator: int, denominator: int) -> int:
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def workshop(completed: Iterable[Row], released_rows: Iterable[Row], b: Bounds) -> Workshop:
+    """completed: order_id, state, completed_at, handed_at (the hand-off record's time,
+    else the event into handed_off). released_rows: order_id, state, released_at,
+    promised_at, ready_at (the pickup record's time, else the event into ready).
+
+    Workshop time: wall-clock minutes from the hand-off to the completion of the orders
+    completed in the period, averaged and rounded half up (a hand-off time rounded up
+    to ten minutes past a quick completion counts 0). Promise kept: of the cars released
+    in the period with a promise, those ready no later than the promised time as it
+    stood (the signed promise, or the one the customer agreed to when extra work or a
+    progress check moved it)."""
+    done = within(completed, "completed_at", b)
+    seconds = [
+        max(0, int((parse(r["completed_at"]) - parse(r["handed_at"])).total_seconds()))
+        for r in done
+        if r["handed_at"]
+    ]
+    due = [r for r in released(released_rows, b) if r["promised_at"]]
+    kept = [r for r in due if r["ready_at"] and parse(r["ready_at"]) <= parse(r["promised_at"])]
+    return Workshop(
+        completed=len(done),
+        average_minutes=round_half_up(sum(seconds), 60 * len(seconds)) if seconds else None,
+        promises_due=len(due),
+        promises_kept=len(kept),
+    )
+
+
+# --- exceptions ----------------------------------------------------------------------------
+
+
+def exceptions(
+    key_outings: Iterable[Row],
+    released_rows: Iterable[Row],
+    released_keys: Iterable[Row],
+    received_orders: Iterable[Row],
+    b: Bounds,
+    alert_hours: int,
+    now: dt.datetime,
+) -> Exceptions:
+    """key_outings: every key taken out (to the workshop, a test drive) in the period:
+    order_state, out_at, back_at (the key's next event, None while it is still out).
+    released_rows: order_id, state, released_at, belongings_short (active belongings
+    lines handed back fewer than they came). released_keys: order_id, key_id,
+    returned_at (its hand-back to the customer, None if never) of those orders.
+    received_orders: the received rows with their comeback flag.
+
+    - keys out late: outings that began in the period and lasted more than alert_hours
+      (one still out counts until ``now``);
+    - keys not returned: cars released in the period with a key not handed back by the
+      release (the gate forbids it now; releases from before the gate, or past it);
+    - belongings missing: cars released in the period whose belongings came back short
+      (they are ticked back at pickup, just before the release);
+    - comebacks: orders received in the period flagged as comebacks when signed."""
+    limit = dt.timedelta(hours=alert_hours)
+    late = 0
+    for k in within(key_outings, "out_at", b, state_key="order_state"):
+        back = parse(k["back_at"]) if k["back_at"] else now
+        if back - parse(k["out_at"]) > limit:
+            late += 1
+    gone = released(released_rows, b)
+    when = {r["order_id"]: parse(r["released_at"]) for r in gone}
+    not_returned = {
+        k["order_id"]
+        for k in released_keys
+        if k["order_id"] in when
+        and (not k["returned_at"] or parse(k["returned_at"]) > when[k["order_id"]])
+    }
+    return Exceptions(
+        keys_out_late=late,
+        keys_not_returned=len(not_returned),
+        belongings_missing=sum(1 for r in gone if r["belongings_short"]),
+        comebacks=sum(1 for r in received_orders if r["comeback"]),
+    )
+
+
+# --- the detail sheet ----------------------------------------------------------------------
+
+
+def details(
+    orders: Sequence[Row],
+    money: Mapping[int, Money],
+    models: Names,
+    vehicle_categories: Names,
+    repair_categories: Names,
+) -> list[DetailRow]:
+    """One row per received order (signing order). orders: id, number, state, signed_at,
+    released_at, plate, model_code, category_code, repair_category, advisor, customer,
+    discount_fen (approved discounts), paid_fen (payments), arrears_fen (let out at the
+    settlement, 0 before)."""
+    rows = []
+    for o in orders:
+        m = money.get(o["id"], Money())
+        rows.append(
+            DetailRow(
+                number=o["number"],
+                signed_at=o["signed_at"],
+                released_at=o["released_at"],
+                plate=o["plate"],
+                model_code=o["model_code"],
+                model_name=name_of(o["model_code"], models)[1],
+                vehicle_category=name_of(o["category_code"], vehicle_categories)[1],
+                repair_category=name_of(o["repair_category"], repair_categories)[1],
+                advisor=o["advisor"],
+                customer=o["customer"],
+                state=o["state"],
+                labour_fen=m.labour_fen,
+                parts_fen=m.parts_fen,
+                fees_fen=m.fees_fen,
+                total_fen=m.total_fen,
+                discount_fen=o["discount_fen"],
+                paid_fen=o["paid_fen"],
+                arrears_fen=o["arrears_fen"],
+            )
+        )
+    return rows
+
+
+# --- the whole report ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Every family's rows as the queries return them (one day wider than the period)."""
+
+    signed: Sequence[Row]
+    signed_lines: Sequence[Row]
+    declined: Sequence[Row]
+    settlements: Sequence[Row]
+    settled_lines: Sequence[Row]
+    settled_payments: Sequence[Row]
+    arrears: Sequence[Row]
+    extra: Sequence[Row]
+    completed: Sequence[Row]
+    released: Sequence[Row]
+    released_keys: Sequence[Row]
+    key_outings: Sequence[Row]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The names of the codes (reference.py) and the settings the figures need."""
+
+    models: Names
+    vehicle_categories: Names
+    repair_categories: Names
+    tz: str = "Asia/Shanghai"
+    key_out_alert_hours: int = 4
+
+
+def build_report(period: Period, rows: Rows, ref: Reference, now: dt.datetime) -> Report:
+    """The whole report of the period from the rows of every family."""
+    b = bounds(period, ref.tz)
+    taken = received(rows.signed, b)
+    ids = {o["id"] for o in taken}
+    money = order_money(line for line in rows.signed_lines if line["order_id"] in ids)
+
+    def amount(o: Row) -> int:
+        return money.get(o["id"], Money()).total_fen
+
+    return Report(
+        period=period,
+        received=len(taken),
+        released=len(released(rows.released, b)),
+        declined=declined(rows.declined, b),
+        daily_intake=daily_intake(taken, period, ref.tz),
+        by_model=breakdown(taken, lambda o: o["model_code"], ref.models, amount),
+        by_vehicle_category=breakdown(
+            taken, lambda o: o["category_code"], ref.vehicle_categories, amount
+        ),
+        by_repair_category=breakdown(
+            taken, lambda o: o["repair_category"], ref.repair_categories, amount
+        ),
+        revenue=revenue(
+            rows.settlements, rows.settled_lines, rows.settled_payments, rows.arrears, b
+        ),
+        extra=extra_work(rows.extra, b),
+        workshop=workshop(rows.completed, rows.released, b),
+        exceptions=exceptions(
+            rows.key_outings,
+            rows.released,
+            rows.released_keys,
+            taken,
+            b,
+            ref.key_out_alert_hours,
+            now,
+        ),
+        details=details(taken, money, ref.models, ref.vehicle_categories, ref.repair_categories),
+    )
+
+
+def review_figures(report: Report) -> dict[str, int]:
+    """The self-review's prefilled figures (REVIEW_FIGURES) from a report of one advisor."""
+    figures = {
+        "received": report.received,
+        "released": report.released,
+        "declined": report.declined,
+        "promises_due": report.workshop.promises_due,
+        "promises_kept": report.workshop.promises_kept,
+        "extra_offered": report.extra.offered,
+        "extra_accepted": report.extra.accepted,
+        "extra_accepted_fen": report.extra.accepted_fen,
+        "revenue_fen": report.revenue.total_fen,
+        "discount_fen": report.revenue.discount_fen,
+        "arrears_fen": report.revenue.arrears_fen,
+        "comebacks": report.exceptions.comebacks,
+    }
+    return {name: figures[name] for name in REVIEW_FIGURES}

@@ -1,0 +1,284 @@
+"""Read-only queries of the statistics report (R18, R19): one query per figure family.
+
+Each selects the rows of one period by a range ``lo <= column < hi`` on one ISO-8601
+timestamp column (``domain.statistics.Bounds.sql_range``: one day wider than the period
+on each side; the domain keeps the exact rows), optionally of one advisor
+(``repair_orders.advisor_id``), and reaches the other tables through their order_id
+indexes (lines_order, events_order, payments_order, discounts_order, keys_order,
+key_events_key, belongings_order, the UNIQUE order_id of settlements, releases,
+handoffs, pickup_ready and comebacks). Void orders are returned with their state; the
+domain leaves them out.
+
+The range columns and their indexes (migration 013, store/schema_v13.py):
+
+- received, by model / category, details, comebacks: repair_orders.signed_at
+- declined: repair_orders.declined_at
+- completed, released (promises, keys not returned, belongings): order_events(to_state, at)
+  (the event into the state: orders released before the release records existed have
+  no releases row, and completion has no record but its event)
+- revenue, payments by method: settlements.settled_at; open arrears: the settlements
+  with arrears, settled before the period end
+- additional work: extra_work.reported_at
+- keys out late: key_events(action, at)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from service_desk.store.queries import Row
+
+OUT_ACTIONS = ("to_workshop", "test_drive")
+
+
+def _advisor(advisor_id: int | None, alias: str = "o") -> tuple[str, list[Any]]:
+    if advisor_id is None:
+        return "", []
+    return f" AND {alias}.advisor_id = ?", [advisor_id]
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params: list[Any]) -> list[Row]:
+    return list(db.query(sql, params))
+
+
+# --- orders received (signed) ----------------------------------------------------------------
+
+_SIGNED = "o.signed_at >= ? AND o.signed_at < ?"
+
+
+def signed_orders(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """Orders signed in [lo, hi): what the breakdowns, the detail sheet and the comeback
+    count need, with the money so far (approved discounts, payments, arrears let out)."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT o.id, o.number, o.state, o.signed_at, o.promised_at, o.repair_category,
+                   o.advisor_id, v.plate, v.model_code, v.category_code,
+                   s.name AS advisor, c.name AS customer,
+                   EXISTS (SELECT 1 FROM comebacks cb WHERE cb.order_id = o.id) AS comeback,
+                   coalesce(r.released_at,
+                            (SELECT max(e.at) FROM order_events e
+                              WHERE e.order_id = o.id AND +e.to_state = 'released'
+                                AND e.from_state IS NOT 'released')) AS released_at,
+                   (SELECT coalesce(sum(d.applied_fen), 0) FROM discounts d
+                     WHERE d.order_id = o.id AND d.state = 'approved') AS discount_fen,
+                   (SELECT coalesce(sum(p.amount_fen), 0) FROM payments p
+                     WHERE p.order_id = o.id) AS paid_fen,
+                   coalesce(st.arrears_fen, 0) AS arrears_fen
+              FROM repair_orders o
+              JOIN vehicles v ON v.id = o.vehicle_id
+              JOIN staff s ON s.id = o.advisor_id
+              JOIN customers c ON c.id = o.customer_id
+              LEFT JOIN releases r ON r.order_id = o.id
+              LEFT JOIN settlements st ON st.order_id = o.id
+             WHERE {_SIGNED}{extra}
+             ORDER BY o.signed_at, o.id""",
+        [lo, hi, *params],
+    )
+
+
+def signed_lines(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """The active lines of the orders signed in [lo, hi), summed by order, kind and payer."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT l.order_id, l.kind, l.payer, sum(l.amount_fen) AS amount_fen
+              FROM repair_orders o JOIN order_lines l ON l.order_id = o.id
+             WHERE {_SIGNED} AND l.status = 'active'{extra}
+             GROUP BY l.order_id, l.kind, l.payer""",
+        [lo, hi, *params],
+    )
+
+
+# --- declined --------------------------------------------------------------------------------
+
+
+def declined_orders(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """Orders declined in [lo, hi) (the state tells a later void)."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT o.id, o.state, o.declined_at, o.decline_fee_fen FROM repair_orders o
+             WHERE o.declined_at >= ? AND o.declined_at < ?{extra}""",
+        [lo, hi, *params],
+    )
+
+
+# --- revenue ---------------------------------------------------------------------------------
+
+_SETTLED = "st.settled_at >= ? AND st.settled_at < ?"
+
+
+def settlements(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """The settlements made in [lo, hi), with their order's state."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT st.order_id, o.state, st.settled_at, st.total_fen, st.discount_fen,
+                   st.paid_fen, st.arrears_fen
+              FROM settlements st JOIN repair_orders o ON o.id = st.order_id
+             WHERE {_SETTLED}{extra}""",
+        [lo, hi, *params],
+    )
+
+
+def settled_lines(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """The active lines of the orders settled in [lo, hi), summed by order, kind, payer."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT l.order_id, l.kind, l.payer, sum(l.amount_fen) AS amount_fen
+              FROM settlements st JOIN repair_orders o ON o.id = st.order_id
+              JOIN order_lines l ON l.order_id = st.order_id
+             WHERE {_SETTLED} AND l.status = 'active'{extra}
+             GROUP BY l.order_id, l.kind, l.payer""",
+        [lo, hi, *params],
+    )
+
+
+def settled_payments(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """The payments of the orders settled in [lo, hi), summed by order and method."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT p.order_id, p.method, sum(p.amount_fen) AS amount_fen
+              FROM settlements st JOIN repair_orders o ON o.id = st.order_id
+              JOIN payments p ON p.order_id = st.order_id
+             WHERE {_SETTLED}{extra}
+             GROUP BY p.order_id, p.method""",
+        [lo, hi, *params],
+    )
+
+
+def arrears_before(db: sqlite_utils.Database, hi: str, advisor_id: int | None = None) -> list[Row]:
+    """Every settlement that let arrears out, settled before ``hi``."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT st.order_id, o.state, st.settled_at, st.arrears_fen
+              FROM settlements st JOIN repair_orders o ON o.id = st.order_id
+             WHERE st.settled_at < ? AND st.arrears_fen > 0{extra}""",
+        [hi, *params],
+    )
+
+
+# --- additional work -------------------------------------------------------------------------
+
+
+def extra_items(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """The additional-work items reported in [lo, hi), with their amount and order state."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT x.id, x.order_id, o.state AS order_state, x.reported_at, x.state,
+                   (SELECT coalesce(sum(i.amount_fen), 0) FROM extra_work_items i
+                     WHERE i.extra_work_id = x.id) AS amount_fen
+              FROM extra_work x JOIN repair_orders o ON o.id = x.order_id
+             WHERE x.reported_at >= ? AND x.reported_at < ?{extra}""",
+        [lo, hi, *params],
+    )
+
+
+# --- the workshop and the release ------------------------------------------------------------
+
+
+def _moved_into(state: str) -> str:
+    """Events moving an order into ``state`` in [lo, hi) (not the notes that keep it)."""
+    return f"e.to_state = '{state}' AND e.from_state IS NOT '{state}' AND e.at >= ? AND e.at < ?"
+
+
+def _event_at(state: str, order: str = "e.order_id") -> str:
+    return (
+        f"(SELECT max(x.at) FROM order_events x WHERE x.order_id = {order} "
+        f"AND +x.to_state = '{state}' AND x.from_state IS NOT '{state}')"
+    )
+
+
+def completed_orders(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """Orders completed in [lo, hi) with when they were handed to the workshop."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT e.order_id, o.state, max(e.at) AS completed_at,
+                   coalesce(h.handed_at, {_event_at("handed_off")}) AS handed_at
+              FROM order_events e JOIN repair_orders o ON o.id = e.order_id
+              LEFT JOIN handoffs h ON h.order_id = e.order_id
+             WHERE {_moved_into("completed")}{extra}
+             GROUP BY e.order_id""",
+        [lo, hi, *params],
+    )
+
+
+def released_orders(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """Orders whose car left in [lo, hi): the promise, when the car was ready, and how
+    many belongings lines came back short."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT e.order_id, o.state, max(e.at) AS released_at, o.promised_at,
+                   coalesce(pr.notified_at, {_event_at("ready")}) AS ready_at,
+                   (SELECT count(*) FROM belongings b
+                     WHERE b.order_id = e.order_id AND b.status = 'active'
+                       AND b.returned_qty < b.qty) AS belongings_short
+              FROM order_events e JOIN repair_orders o ON o.id = e.order_id
+              LEFT JOIN pickup_ready pr ON pr.order_id = e.order_id
+             WHERE {_moved_into("released")}{extra}
+             GROUP BY e.order_id""",
+        [lo, hi, *params],
+    )
+
+
+def released_keys(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """The keys of the orders released in [lo, hi), with when each went back to the
+    customer (None: never)."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT DISTINCT k.order_id, k.id AS key_id,
+                   (SELECT min(r.at) FROM key_events r
+                     WHERE r.key_id = k.id AND +r.action = 'returned') AS returned_at
+              FROM order_events e JOIN repair_orders o ON o.id = e.order_id
+              JOIN keys k ON k.order_id = e.order_id
+             WHERE {_moved_into("released")}{extra}""",
+        [lo, hi, *params],
+    )
+
+
+def key_outings(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """Keys taken out of the cabinet in [lo, hi), with the key's next event (its return
+    to a hook; None while it is still out)."""
+    extra, params = _advisor(advisor_id)
+    marks = ", ".join("?" * len(OUT_ACTIONS))
+    return _rows(
+        db,
+        f"""SELECT e.id, e.key_id, e.order_id, o.state AS order_state, e.at AS out_at,
+                   (SELECT n.at FROM key_events n WHERE n.key_id = e.key_id AND n.id > e.id
+                     ORDER BY n.id LIMIT 1) AS back_at
+              FROM key_events e JOIN repair_orders o ON o.id = e.order_id
+             WHERE e.action IN ({marks}) AND e.at >= ? AND e.at < ?{extra}""",
+        [*OUT_ACTIONS, lo, hi, *params],
+    )
