@@ -1,13 +1,17 @@
-"""Headless commands on the same actions: demo data, smoke test."""
+"""Headless commands on the same actions: demo data, printed forms, the Excel export,
+smoke test."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
 import tempfile
 from pathlib import Path
 
 from service_desk import __version__, paths
+from service_desk.domain.report import Period, SelfReview
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +35,17 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--copy", action="store_true", help="mark it 副本 (a reprint)")
     printing.add_argument("--form-lang", choices=["zh", "en"], default="zh")
     printing.add_argument("--data-dir", dest="sub_data_dir", help="folder of the database")
+    export = sub.add_parser(
+        "export", help="write the statistics of a month, week or date range to an Excel file"
+    )
+    export.add_argument("--month", help="a calendar month: 2026-10")
+    export.add_argument(
+        "--week", help="an ISO week: 2026-W44, or a date: 2026-10-28 (the week holding it)"
+    )
+    export.add_argument("--from", dest="start", help="first day of a range: 2026-10-01")
+    export.add_argument("--to", dest="end", help="last day of a range: 2026-10-15")
+    export.add_argument("--out", required=True, help="Excel file to write (.xlsx)")
+    export.add_argument("--data-dir", dest="sub_data_dir", help="folder of the database")
     return parser
 
 
@@ -47,6 +62,8 @@ def run_command(args: argparse.Namespace) -> int:
         return smoke_test()
     if args.command == "print":
         return print_form(args)
+    if args.command == "export":
+        return export_report(args)
     if args.command == "demo":
         from service_desk.demo import fill_demo
         from service_desk.domain.clock import system_clock
@@ -83,9 +100,37 @@ def smoke_test() -> int:
             ok = db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         finally:
             db.close()
+        workbook = _smoke_workbook(Path(folder) / "smoke.xlsx")
     reference.check_all()
-    print(f"smoke test: schema {version}, integrity {'ok' if ok else 'FAILED'}")
-    return 0 if ok else 1
+    print(
+        f"smoke test: schema {version}, integrity {'ok' if ok else 'FAILED'}, "
+        f"workbook {workbook:,} bytes"
+    )
+    return 0 if ok and workbook > 0 else 1
+
+
+def _smoke_workbook(path: Path) -> int:
+    """Write the workbook of an empty month (openpyxl and its charts are in the build)."""
+    from service_desk.domain.report import Exceptions, ExtraWork, Report, Revenue, Workshop
+    from service_desk.export import write_workbook
+
+    period = Period.month(2026, 1)
+    empty = Report(
+        period=period,
+        received=0,
+        released=0,
+        declined=0,
+        daily_intake=[(day, 0) for day in period.days],
+        by_model=[],
+        by_vehicle_category=[],
+        by_repair_category=[],
+        revenue=Revenue(),
+        extra=ExtraWork(),
+        workshop=Workshop(),
+        exceptions=Exceptions(),
+        details=[],
+    )
+    return write_workbook(empty, path).stat().st_size
 
 
 def print_form(args: argparse.Namespace) -> int:
@@ -129,4 +174,112 @@ def print_form(args: argparse.Namespace) -> int:
         db.close()
     Path(args.out).write_bytes(pdf)
     print(f"{args.kind} {args.number} -> {args.out} ({len(pdf):,} bytes)")
+    return 0
+
+
+class PeriodArgumentError(ValueError):
+    """A period on the command line that is missing, ambiguous or not a date."""
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})\Z")
+_ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})\Z", re.IGNORECASE)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _date(text: str, option: str) -> dt.date:
+    text = text.strip()
+    try:
+        if _DATE.match(text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise PeriodArgumentError(f"{option} wants a date like 2026-10-01, not {text!r}")
+
+
+def period_of(
+    month: str | None = None,
+    week: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> Period:
+    """The period of --month 2026-10 | --week 2026-W44 / 2026-10-28 | --from D --to D.
+    Raises PeriodArgumentError with a message for the user."""
+    given = [name for name, value in (("--month", month), ("--week", week)) if value]
+    if start or end:
+        given.append("--from/--to")
+    if not given:
+        raise PeriodArgumentError(
+            "say which period: --month 2026-10, --week 2026-W44 "
+            "or --from 2026-10-01 --to 2026-10-15"
+        )
+    if len(given) > 1:
+        raise PeriodArgumentError(f"give one period, not {' and '.join(given)}")
+    if month:
+        found = _MONTH.match(month.strip())
+        if not found or not 1 <= int(found[2]) <= 12 or int(found[1]) < 1:
+            raise PeriodArgumentError(f"--month wants a month like 2026-10, not {month!r}")
+        return Period.month(int(found[1]), int(found[2]))
+    if week:
+        found = _ISO_WEEK.match(week.strip())
+        if found:
+            try:
+                monday = dt.date.fromisocalendar(int(found[1]), int(found[2]), 1)
+            except ValueError:
+                raise PeriodArgumentError(
+                    f"--week: {found[1]} has no week {int(found[2])}"
+                ) from None
+            return Period.week(monday)
+        try:
+            return Period.week(_date(week, "--week"))
+        except PeriodArgumentError:
+            raise PeriodArgumentError(
+                f"--week wants an ISO week like 2026-W44 or a date like 2026-10-28, not {week!r}"
+            ) from None
+    if not (start and end):
+        raise PeriodArgumentError("--from and --to go together: --from 2026-10-01 --to 2026-10-15")
+    first, last = _date(start, "--from"), _date(end, "--to")
+    if last < first:
+        raise PeriodArgumentError(f"--to {last} is before --from {first}")
+    return Period(first, last, "range")
+
+
+def export_report(args: argparse.Namespace) -> int:
+    """service-desk export --month 2026-10 | --week 2026-W44 | --from D --to D --out F.xlsx"""
+    from service_desk.store.errors import StorageError
+    from service_desk.store.open import open_database
+
+    try:
+        period = period_of(args.month, args.week, args.start, args.end)
+    except PeriodArgumentError as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        print(f"export: --out must name an .xlsx file, not {args.out!r}", file=sys.stderr)
+        return 2
+    if not out.parent.is_dir():
+        print(f"export: no folder {out.parent} to write {out.name} in", file=sys.stderr)
+        return 2
+    from service_desk.actions.reports import report
+    from service_desk.export import write_workbook
+
+    target = paths.database_path(data_dir_of(args))
+    try:
+        db = open_database(target)
+    except StorageError as exc:
+        print(f"cannot open {target}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        current = report(db, period)
+        previous = report(db, period.previous())
+        # TODO(issue 7 part 4): the advisors' stored self-reviews of the period.
+        reviews: list[SelfReview] = []
+    finally:
+        db.close()
+    try:
+        written = write_workbook(current, out, previous=previous, reviews=reviews)
+    except OSError as exc:
+        print(f"cannot write {out}: {exc}", file=sys.stderr)
+        return 1
+    print(f"export {period.label()} -> {written} ({written.stat().st_size:,} bytes)")
     return 0
