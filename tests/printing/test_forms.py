@@ -198,6 +198,8 @@ def test_templates_load_and_bad_ones_are_named(tmp_path):
         "key_report",
         "key_tag",
         "repair_order",
+        "self_review_day",
+        "self_review_month",
         "statement",
         "supplementary",
     ]
