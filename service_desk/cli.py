@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from service_desk import __version__, paths
-from service_desk.domain.report import Period, SelfReview
+from service_desk.domain.report import Period
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -261,6 +261,7 @@ def export_report(args: argparse.Namespace) -> int:
         print(f"export: no folder {out.parent} to write {out.name} in", file=sys.stderr)
         return 2
     from service_desk.actions.reports import report
+    from service_desk.actions.self_review import reviews_for
     from service_desk.export import write_workbook
 
     target = paths.database_path(data_dir_of(args))
@@ -272,8 +273,7 @@ def export_report(args: argparse.Namespace) -> int:
     try:
         current = report(db, period)
         previous = report(db, period.previous())
-        # TODO(issue 7 part 4): the advisors' stored self-reviews of the period.
-        reviews: list[SelfReview] = []
+        reviews = reviews_for(db, period)
     finally:
         db.close()
     try:
