@@ -58,3 +58,10 @@ def choose_file(parent: QWidget | None, title: str, filter: str) -> str | None:
     """A file picked in the open-file dialog (filter e.g. "Pictures (*.png *.jpg)")."""
     path, _selected = QFileDialog.getOpenFileName(parent, title, "", filter)
     return path or None
+
+
+def save_file(parent: QWidget | None, title: str, default_name: str, filter: str) -> str | None:
+    """A file name picked in the save-file dialog, which asks before replacing a file
+    (default_name: a name or a full path; filter e.g. "Excel workbook (*.xlsx)")."""
+    path, _selected = QFileDialog.getSaveFileName(parent, title, default_name, filter)
+    return path or None

@@ -22,6 +22,7 @@ from service_desk.ui.checkout_desk import CheckoutDesk
 from service_desk.ui.inspection_desk import InspectionDesk
 from service_desk.ui.key_cabinet_desk import KeyCabinetDesk
 from service_desk.ui.reception import ReceptionDesk
+from service_desk.ui.reports_desk import ReportsDesk
 from service_desk.ui.search_box import SearchBox
 from service_desk.ui.session import Session
 from service_desk.ui.settings_desk import SettingsDesk
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.workshop, self.tr("Workshop"))
         self.tabs.addTab(self.checkout, self.tr("Checkout"))
         self.tabs.addTab(self.archive, self.tr("Archive"))
+        self.reports = ReportsDesk(session)
+        self.tabs.addTab(self.reports, self.tr("Reports"))
         self.settings_desk = SettingsDesk(session)
         self.tabs.addTab(self.settings_desk, self.tr("Settings"))  # stays the last tab
         layout.addWidget(self.tabs, 1)
