@@ -107,6 +107,25 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>No data for this period</source>
+        <translation>本期无数据</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>CheckIn</name>
     <message>
         <source>Scratch</source>
@@ -575,6 +594,34 @@
         <source>Decided by</source>
         <translation>审批</translation>
     </message>
+    <message>
+        <source>Orders</source>
+        <translation>台次</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Repair category</source>
+        <translation>维修类别</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -875,6 +922,13 @@
     <message>
         <source>to the supervisor {time}</source>
         <translation>{time} 交车间主管</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <source>Previous period: {value}</source>
+        <translation>上期：{value}</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1528,10 @@
     <message>
         <source>Archive</source>
         <translation>档案</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2246,6 +2304,26 @@
         <source>0 to 8 eighths of a tank (8: a full tank).</source>
         <translation>0 至 8 格（8 格为满箱）。</translation>
     </message>
+    <message>
+        <source>A review is a daily self-review or a monthly summary.</source>
+        <translation>自评分为工作日自评和月度总结。</translation>
+    </message>
+    <message>
+        <source>A daily self-review covers one day.</source>
+        <translation>工作日自评只针对一天。</translation>
+    </message>
+    <message>
+        <source>A monthly summary covers one whole calendar month.</source>
+        <translation>月度总结须覆盖整个自然月。</translation>
+    </message>
+    <message>
+        <source>This period has not begun yet: review it afterwards.</source>
+        <translation>该期间尚未开始：请到时再填写。</translation>
+    </message>
+    <message>
+        <source>Write at least one of the three parts before saving.</source>
+        <translation>请至少填写三项中的一项再保存。</translation>
+    </message>
 </context>
 <context>
     <name>OrderForm</name>
@@ -2498,6 +2576,57 @@
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>The week before</source>
+        <translation>上一周</translation>
+    </message>
+    <message>
+        <source>The week after</source>
+        <translation>下一周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>The month before</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>The month after</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>The days before</source>
+        <translation>前一段</translation>
+    </message>
+    <message>
+        <source>The days after</source>
+        <translation>后一段</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <source>Printer …</source>
@@ -2561,6 +2690,14 @@
     <message>
         <source>Quality guarantee certificate</source>
         <translation>质量保证书</translation>
+    </message>
+    <message>
+        <source>Daily self-review</source>
+        <translation>工作日自评</translation>
+    </message>
+    <message>
+        <source>Monthly summary</source>
+        <translation>月度工作总结</translation>
     </message>
 </context>
 <context>
@@ -2853,6 +2990,232 @@
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>Cars received</source>
+        <translation>进厂台次</translation>
+    </message>
+    <message>
+        <source>Cars released</source>
+        <translation>出厂台次</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营业额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Arrears let out</source>
+        <translation>欠收</translation>
+    </message>
+    <message>
+        <source>Promises kept</source>
+        <translation>按时交车率</translation>
+    </message>
+    <message>
+        <source>Average workshop time</source>
+        <translation>平均在修时间</translation>
+    </message>
+    <message>
+        <source>Extra work accepted</source>
+        <translation>追加项目成交</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>{delta} points</source>
+        <translation>{delta} 个百分点</translation>
+    </message>
+    <message>
+        <source>{n} declined</source>
+        <translation>拒修 {n} 台</translation>
+    </message>
+    <message>
+        <source>{n} settled</source>
+        <translation>结算 {n} 台</translation>
+    </message>
+    <message>
+        <source>Labour {labour} · parts {parts} · fees {fees}</source>
+        <translation>工时 {labour} · 配件 {parts} · 其他 {fees}</translation>
+    </message>
+    <message>
+        <source>Discounts {amount}</source>
+        <translation>优惠 {amount}</translation>
+    </message>
+    <message>
+        <source>Outstanding at the end: {amount}</source>
+        <translation>期末累计欠收：{amount}</translation>
+    </message>
+    <message>
+        <source>{kept} of {due} kept</source>
+        <translation>{due} 台中按时 {kept} 台</translation>
+    </message>
+    <message>
+        <source>No promise was due</source>
+        <translation>本期无约定交车</translation>
+    </message>
+    <message>
+        <source>{n} orders completed</source>
+        <translation>完工 {n} 台</translation>
+    </message>
+    <message>
+        <source>of {offered} offered · {amount}</source>
+        <translation>建议 {offered} 项 · {amount}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation>实收合计</translation>
+    </message>
+    <message>
+        <source>Keys out longer than allowed</source>
+        <translation>钥匙借出超时</translation>
+    </message>
+    <message>
+        <source>Released without the key back</source>
+        <translation>出厂时钥匙未交还</translation>
+    </message>
+    <message>
+        <source>Belongings came back short</source>
+        <translation>随车物品交还短缺</translation>
+    </message>
+    <message>
+        <source>Comebacks</source>
+        <translation>返修</translation>
+    </message>
+    <message>
+        <source>Estimates declined</source>
+        <translation>客户拒修</translation>
+    </message>
+    <message>
+        <source>Extra work declined</source>
+        <translation>追加项目被拒</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDesk</name>
+    <message>
+        <source>Compare with the previous period</source>
+        <translation>与上期对比</translation>
+    </message>
+    <message>
+        <source>Daily self-review …</source>
+        <translation>工作日自评…</translation>
+    </message>
+    <message>
+        <source>Monthly summary …</source>
+        <translation>月度总结…</translation>
+    </message>
+    <message>
+        <source>Export to Excel …</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Nothing in this period: no car received, released or settled. Step back with the arrow or choose another period.</source>
+        <translation>本期没有进厂、出厂或结算的车辆。请用箭头回到前一期或选择其他期间。</translation>
+    </message>
+    <message>
+        <source>Cars received per day</source>
+        <translation>每日进厂台次</translation>
+    </message>
+    <message>
+        <source>Cars received by model</source>
+        <translation>各车型进厂台次</translation>
+    </message>
+    <message>
+        <source>Repair categories (lines)</source>
+        <translation>维修类别（项目数）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Vehicle category</source>
+        <translation>车辆类型</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付费方</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Received by model</source>
+        <translation>按车型</translation>
+    </message>
+    <message>
+        <source>Received by vehicle category</source>
+        <translation>按车辆类型</translation>
+    </message>
+    <message>
+        <source>By repair category</source>
+        <translation>按维修类别</translation>
+    </message>
+    <message>
+        <source>Revenue by payer</source>
+        <translation>按付费方营收</translation>
+    </message>
+    <message>
+        <source>Payments by method</source>
+        <translation>按付款方式收款</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>异常情况</translation>
+    </message>
+    <message>
+        <source>compared with {period}</source>
+        <translation>对比 {period}</translation>
+    </message>
+    <message>
+        <source>Other models</source>
+        <translation>其他车型</translation>
+    </message>
+    <message>
+        <source>Service_report_{period}.xlsx</source>
+        <translation>服务报表_{period}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the report to Excel</source>
+        <translation>导出报表到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: the file is open in another program (close it in Excel) or the folder is read-only. Nothing was saved.</source>
+        <translation>无法保存 {path}：文件已在其他程序中打开（请在 Excel 中关闭）或文件夹只读。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}. Nothing was saved.</source>
+        <translation>无法保存 {path}：{reason}。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Saved the report of {period} to {path}</source>
+        <translation>已将 {period} 的报表保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Choose who is working at the counter first (top right).</source>
+        <translation>请先选择当班人员（右上角）。</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search plate, phone, name, VIN or order number (F2)</source>
@@ -2865,6 +3228,141 @@
     <message>
         <source>Nothing found — F3 registers a new walk-in</source>
         <translation>未找到 — 按 F3 为新散客建档</translation>
+    </message>
+</context>
+<context>
+    <name>SelfReviewDialog</name>
+    <message>
+        <source>Orders received</source>
+        <translation>接车台次</translation>
+    </message>
+    <message>
+        <source>Cars released</source>
+        <translation>交车台次</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒修</translation>
+    </message>
+    <message>
+        <source>Comebacks</source>
+        <translation>返修</translation>
+    </message>
+    <message>
+        <source>Promised deliveries</source>
+        <translation>约定交车</translation>
+    </message>
+    <message>
+        <source>Delivered on time</source>
+        <translation>按时交车</translation>
+    </message>
+    <message>
+        <source>Extra work offered</source>
+        <translation>增项建议</translation>
+    </message>
+    <message>
+        <source>Extra work accepted</source>
+        <translation>增项成交</translation>
+    </message>
+    <message>
+        <source>Extra work accepted, amount</source>
+        <translation>增项成交金额</translation>
+    </message>
+    <message>
+        <source>Revenue settled</source>
+        <translation>结算产值</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Left unpaid</source>
+        <translation>欠收</translation>
+    </message>
+    <message>
+        <source>Daily self-review</source>
+        <translation>工作日自评</translation>
+    </message>
+    <message>
+        <source>Monthly summary</source>
+        <translation>月度工作总结</translation>
+    </message>
+    <message>
+        <source>Figures from the records</source>
+        <translation>系统统计数据</translation>
+    </message>
+    <message>
+        <source>Counted from the orders you received; saving counts them again.</source>
+        <translation>按您接待的工单统计；保存时重新统计。</translation>
+    </message>
+    <message>
+        <source>Customers pleased, promises kept, extra work agreed …</source>
+        <translation>客户满意、按时交车、增项成交…</translation>
+    </message>
+    <message>
+        <source>What went wrong and what you would do differently …</source>
+        <translation>哪些地方没做好，下次怎么改进…</translation>
+    </message>
+    <message>
+        <source>What you will do tomorrow: calls to make, cars to follow up …</source>
+        <translation>明天的工作：要打的电话、要跟进的车辆…</translation>
+    </message>
+    <message>
+        <source>Your goals for next month …</source>
+        <translation>下个月的工作目标…</translation>
+    </message>
+    <message>
+        <source>What went well</source>
+        <translation>做得好的方面</translation>
+    </message>
+    <message>
+        <source>What to improve</source>
+        <translation>需要改进的方面</translation>
+    </message>
+    <message>
+        <source>Plan for tomorrow</source>
+        <translation>明日工作计划</translation>
+    </message>
+    <message>
+        <source>Plan for next month</source>
+        <translation>下月工作计划</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Saves your changes first, then prints.</source>
+        <translation>先保存修改，再打印。</translation>
+    </message>
+    <message>
+        <source>Saved {time}; the figures as counted then.</source>
+        <translation>已于 {time} 保存；数据为当时的统计。</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>尚未保存。</translation>
+    </message>
+    <message>
+        <source>Someone else is now at the counter. Switch back to the person who wrote this review to save or print it; the text stays here.</source>
+        <translation>当班人员已更换。请切换回填写此自评的人员再保存或打印；已填写的内容仍保留。</translation>
+    </message>
+    <message>
+        <source>Close without saving? What you wrote since the last save is lost.</source>
+        <translation>不保存就关闭吗？上次保存后填写的内容将丢失。</translation>
     </message>
 </context>
 <context>
