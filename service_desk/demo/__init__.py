@@ -8,7 +8,8 @@ and deterministic for a given seed.
 Demo staff (role in brackets):
 
 - 王芳, 刘洋, 孙丽 (advisor); 王芳 does most of the work at the counter;
-- 陈建国 (supervisor). **The demo supervisor PIN is 2468** (needed to void an order);
+- 陈建国 (supervisor). **The demo supervisor PIN is 2468** (needed to void an order,
+  decide a discount or let arrears out);
 - 周敏 (cashier);
 - 马卫东 (workshop, 车间主管), 赵志刚 and 吴海涛 (workshop, 班组长).
 
@@ -22,10 +23,21 @@ closed, the last three days hold orders at every stage (two opened at the counte
 "today"). If ``today`` is before 9:00 the previous day plays "today", so that nothing is
 dated after ``today``.
 
+Every car that left went through the checkout desk: its statement settled by the cashier
+(WeChat Pay, Alipay, card, cash or transfer, some in two parts; a few discounts approved
+or refused by the supervisor; two bills partly let out as arrears), then released through
+the release gate (belongings ticked back and signed, documents, odometer and fuel out,
+keys handed back). Cars wait at the checkout: ready but not settled, settled but not yet
+collected. Declined orders pay their diagnosis fee there before they close. One car
+repaired in the last weeks is back "today" with the same trouble: a comeback, linked to
+its original order.
+
 How it is built: ``names`` and ``phrases`` hold the word pools, ``roster`` the staff,
 ``customers`` and ``cars`` invent the archive, ``scenarios`` and ``lines`` the repairs,
-``visits`` and ``steps`` plan every order on the ``plan`` timeline, and ``replay`` runs
-the plan through the actions.
+``visits`` and ``steps`` plan every order on the ``plan`` timeline (``comeback`` adds the
+car that came back, ``checkout`` the cars waiting at its desk and how each bill is paid),
+and ``replay`` runs the plan through the actions, the desks' own steps in ``checkins``,
+``keys``, ``workshop`` and ``checkout``.
 """
 
 from __future__ import annotations
@@ -35,6 +47,8 @@ import datetime as dt
 import sqlite_utils
 
 from service_desk.demo.cars import make_cars
+from service_desk.demo.checkout import plan_bills, waiting_visits
+from service_desk.demo.comeback import comeback_visit
 from service_desk.demo.customers import make_customers
 from service_desk.demo.replay import replay
 from service_desk.demo.roster import SUPERVISOR_PIN
@@ -54,6 +68,9 @@ def _build(demo: Demo) -> None:
         prepare(demo, plan)
     registrations(demo)
     changes = owner_changes(demo)
+    comeback_visit(demo)
+    waiting_visits(demo)
+    plan_bills(demo)
     replay(demo, changes)
 
 
@@ -84,6 +101,8 @@ def fill_demo(db: sqlite_utils.Database, today: dt.datetime, seed: int = 7) -> d
         "orders": _count(db, "SELECT count(*) FROM repair_orders"),
         "order_lines": _count(db, "SELECT count(*) FROM order_lines"),
         "odometer_readings": _count(db, "SELECT count(*) FROM odometer_readings"),
+        "settlements": _count(db, "SELECT count(*) FROM settlements"),
+        "releases": _count(db, "SELECT count(*) FROM releases WHERE released_at IS NOT NULL"),
     }
 
 

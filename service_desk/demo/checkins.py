@@ -132,8 +132,7 @@ def _belongings(ctx: Ctx, order_id: int, rng: random.Random) -> None:
         items.append(BelongingInput("", rng.randint(1, 2) if code == "umbrella" else 1, code))
     if rng.random() < 0.2:
         items.append(BelongingInput(rng.choice(FREE_ITEMS), 1))
-    free = [
-        str(n) for n in range(1, BOXES + 1) if str(n) not in checkin_queries.boxes_in_use(ctx.db)
-    ]
+    taken = checkin_queries.boxes_in_use(ctx.db)
+    free = [str(n) for n in range(1, BOXES + 1) if str(n) not in taken]
     box = rng.choice(free) if free else f"T{order_id}"  # a temporary box when all are taken
     checkin.set_belongings(ctx, order_id, box, items)

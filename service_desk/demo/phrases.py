@@ -1,4 +1,4 @@
-"""What gets written on the demo orders: extra requests, decline notes, payments, step notes."""
+"""What gets written on the demo orders: extra requests, decline notes, step notes."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ DECLINE_NOTES = (
     "客户去别家比价",
     "暂时不修，下次保养时一起做",
 )
-PAYMENTS = ("微信支付", "支付宝", "银行卡刷卡", "现金")
 STEP_NOTES = {
     "checked_in": "车辆进店，环车检查完毕",
     "in_progress": "开工",

@@ -87,6 +87,16 @@ class Car:
         return (day - self.purchase).days / 365.25
 
 
+@dataclass
+class Bill:
+    """How a visit is paid at the checkout desk (drawn in demo/checkout.py)."""
+
+    discount: str = ""  # "", "approved" or "refused": a discount asked of the supervisor
+    split: bool = False  # paid in two parts
+    arrears: bool = False  # part of it let out as arrears (欠收) by the supervisor
+    long_drive: bool = False  # a long road test, explained at the release
+
+
 @dataclass(eq=False)
 class Plan:
     """One visit: an order and how far it has got."""
@@ -109,6 +119,7 @@ class Plan:
     km: int | None = None
     promised: dt.datetime | None = None
     steps: list[tuple[int, str]] = field(default_factory=list)
+    bill: Bill = field(default_factory=Bill)
 
     @property
     def end(self) -> int:

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 from service_desk.actions import archive, orders, staff
 from service_desk.actions.archive import VehicleInput
 from service_desk.actions.context import Ctx
+from service_desk.demo import checkout as demo_checkout
 from service_desk.demo import workshop as demo_workshop
 from service_desk.demo.checkins import demo_check_in
 from service_desk.demo.keys import demo_keys
-from service_desk.demo.phrases import DECLINE_NOTES, PAYMENTS, STEP_NOTES
+from service_desk.demo.phrases import DECLINE_NOTES, STEP_NOTES
 from service_desk.demo.roster import (
     ADVISORS,
     CASHIER,
@@ -123,6 +124,12 @@ _WORKSHOP_STEPS: dict[str, Callable[[Demo, Plan, Ctx], None]] = {
     "completed": demo_workshop.complete_work,
     "ready": demo_workshop.mark_ready,
 }
+# the checkout desk's (demo/checkout.py)
+_CHECKOUT_STEPS: dict[str, Callable[[Demo, Plan, Ctx], None]] = {
+    "settled": demo_checkout.settle,
+    "released": demo_checkout.release_car,
+    "closed": demo_checkout.close,
+}
 
 
 def _step(demo: Demo, plan: Plan, kind: str, ctx: Ctx) -> None:
@@ -148,6 +155,7 @@ def _step(demo: Demo, plan: Plan, kind: str, ctx: Ctx) -> None:
                 orders.add_line(ctx, oid, item)
     elif kind == "sign":
         orders.sign(ctx, oid)
+        demo_checkout.after_sign(ctx, oid)
     elif kind == "decline":
         note = plan.note or rng.choice(DECLINE_NOTES)
         orders.decline(ctx, oid, plan.decline_fee, note)
@@ -155,26 +163,26 @@ def _step(demo: Demo, plan: Plan, kind: str, ctx: Ctx) -> None:
         orders.void(ctx, oid, demo.staff[SUPERVISOR], SUPERVISOR_PIN, plan.note)
     elif kind in _WORKSHOP_STEPS:
         _WORKSHOP_STEPS[kind](demo, plan, ctx)
-    elif kind == "closed":
-        charged = plan.decline_from == "estimate" and plan.decline_fee != 0
-        orders.advance(ctx, oid, "closed", "已收诊断费，结案" if charged else "结案")
+    elif kind in _CHECKOUT_STEPS:
+        _CHECKOUT_STEPS[kind](demo, plan, ctx)
+    elif kind == "checked_in":
+        demo_check_in(ctx, oid, demo.desk_rng)  # the walk-around, then the state step
     else:
-        note = STEP_NOTES.get(kind, "")
-        if kind == "settled":
-            note = rng.choice(PAYMENTS)
-        elif kind == "released" and plan.scenario.road_test and plan.km is not None:
-            archive.record_odometer(
-                ctx, plan.car.vid or 0, plan.km + rng.randint(2, 8), "checkout", order_id=oid
-            )
-        if kind == "checked_in":
-            demo_check_in(ctx, oid, demo.desk_rng)  # the walk-around, then the state step
-        else:
-            orders.advance(ctx, oid, kind, note)
+        orders.advance(ctx, oid, kind, STEP_NOTES.get(kind, ""))
+
+
+# steps with no key to follow: before the car is checked in, after a decline, and at
+# the checkout desk (settling leaves the keys on their hooks, the release gate hands them
+# back itself, so "done" finds none)
+_NO_KEYS = frozenset(
+    {"open", "save", "consent", "diagnose", "lines", "sign", "decline", "closed", "settled", "done"}
+)
 
 
 def _step_and_keys(demo: Demo, plan: Plan, kind: str, ctx: Ctx) -> None:
     _step(demo, plan, kind, ctx)
-    _keys(demo, plan, ctx)
+    if kind not in _NO_KEYS:
+        _keys(demo, plan, ctx)
 
 
 def _keys(demo: Demo, plan: Plan, ctx: Ctx) -> None:

@@ -30,6 +30,8 @@ class Demo:
         # check-ins and keys draw from their own source, so adding them left the rest of
         # the dataset (names, plates, orders) exactly as it was for a given seed
         self.desk_rng = random.Random(seed * 7919 + 1)
+        # and so do the checkout desk and the comeback visit (demo/checkout.py, comeback.py)
+        self.checkout_rng = random.Random(seed * 7919 + 2)
         zone = ZoneInfo(settings.get(db, "timezone"))
         now = today.astimezone(zone)
         if now.time() >= dt.time(9, 0):
@@ -49,6 +51,7 @@ class Demo:
         self.plans: list[Plan] = []
         self.events: list[Event] = []
         self.owner_changes = 0
+        self.carried_discounts: list[str] = []  # see demo/checkout.py
         self.active_cars: set[int] = set()  # ids of the cars at the counter lately
         self.plates: set[str] = set()
         self.vins: set[str] = set()

@@ -3,6 +3,7 @@ minutes; then the request, mileage and promised time they carry."""
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING
 
 from service_desk.demo.phrases import OTHER_REQUESTS
@@ -24,8 +25,7 @@ _AFTER_SIGN = (
 )
 
 
-def _path(demo: Demo, plan: Plan) -> list[tuple[int, str]]:
-    rng = demo.rng
+def _path(demo: Demo, plan: Plan, rng: random.Random) -> list[tuple[int, str]]:
     steps = [(0, "open")]
     t = 0
 
@@ -103,9 +103,11 @@ def _fit(demo: Demo, plan: Plan) -> None:
     plan.steps = fitted
 
 
-def prepare(demo: Demo, plan: Plan) -> None:
-    rng = demo.rng
-    plan.steps = _path(demo, plan)
+def prepare(demo: Demo, plan: Plan, rng: random.Random | None = None) -> None:
+    """Plan the visit's steps and what they carry, drawing from ``rng`` (the planning
+    source by default: a visit planned after all the others draws from its own)."""
+    rng = rng or demo.rng
+    plan.steps = _path(demo, plan, rng)
     if plan.active:
         _fit(demo, plan)
     scenario = plan.scenario

@@ -42,6 +42,8 @@ def test_demo_fills_every_state_with_valid_data(db, tmp_path):
         "orders": column(db, "SELECT count(*) FROM repair_orders")[0],
         "order_lines": column(db, "SELECT count(*) FROM order_lines")[0],
         "odometer_readings": column(db, "SELECT count(*) FROM odometer_readings")[0],
+        "settlements": column(db, "SELECT count(*) FROM settlements")[0],
+        "releases": column(db, "SELECT count(released_at) FROM releases")[0],
     }
 
     # every lifecycle state, most older orders finished
