@@ -51,6 +51,7 @@ from service_desk.demo.checkout import plan_bills, waiting_visits
 from service_desk.demo.comeback import comeback_visit
 from service_desk.demo.customers import make_customers
 from service_desk.demo.replay import replay
+from service_desk.demo.reviews import fill_reviews
 from service_desk.demo.roster import SUPERVISOR_PIN
 from service_desk.demo.state import Demo
 from service_desk.demo.steps import prepare
@@ -72,6 +73,7 @@ def _build(demo: Demo) -> None:
     waiting_visits(demo)
     plan_bills(demo)
     replay(demo, changes)
+    fill_reviews(demo.ctx, demo.cur_day)  # the advisors' self-reviews (R19)
 
 
 def _count(db: sqlite_utils.Database, sql: str) -> int:
@@ -103,6 +105,7 @@ def fill_demo(db: sqlite_utils.Database, today: dt.datetime, seed: int = 7) -> d
         "odometer_readings": _count(db, "SELECT count(*) FROM odometer_readings"),
         "settlements": _count(db, "SELECT count(*) FROM settlements"),
         "releases": _count(db, "SELECT count(*) FROM releases WHERE released_at IS NOT NULL"),
+        "self_reviews": _count(db, "SELECT count(*) FROM self_reviews"),
     }
 
 

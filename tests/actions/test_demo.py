@@ -44,7 +44,10 @@ def test_demo_fills_every_state_with_valid_data(db, tmp_path):
         "odometer_readings": column(db, "SELECT count(*) FROM odometer_readings")[0],
         "settlements": column(db, "SELECT count(*) FROM settlements")[0],
         "releases": column(db, "SELECT count(released_at) FROM releases")[0],
+        "self_reviews": column(db, "SELECT count(*) FROM self_reviews")[0],
     }
+    kinds = column(db, "SELECT DISTINCT kind FROM self_reviews ORDER BY kind")
+    assert kinds == ["day", "month"]  # the reports desk has its reviews on first start
 
     # every lifecycle state, most older orders finished
     states = column(db, "SELECT state FROM repair_orders")
