@@ -15,7 +15,8 @@ first one is the one a refusal names):
 
 Comeback: a new order of the same vehicle within a number of days or km of an earlier
 released order whose work is related (a vehicle system in common, or the same repair
-category) is a comeback of the most recent such order.
+category when one of them names no system) is a comeback of the most recent such order;
+scheduled work (maintenance, free inspection, detailing) never is.
 
 The thresholds are business settings (store/settings.py: release_odometer_diff_km,
 release_fuel_drop_eighths, comeback_days, comeback_km); the actions read them and pass
@@ -156,11 +157,20 @@ class ComebackMatch:
     guarantee_from: dt.datetime
 
 
+# Scheduled work is no complaint about earlier work: such a visit is never a comeback
+# (an oil change 20 days after a brake job shares no complaint with it).
+SCHEDULED_CATEGORIES = frozenset({"maintenance", "free_inspection", "detailing"})
+
+
 def related(new: Work, old: Work) -> str | None:
-    """Why two visits' work is related ('system:brakes, …' or 'category:…'), or None."""
+    """Why two visits' work is related ('system:brakes, …' or 'category:…'), or None.
+    The repair category decides only when one of the visits names no vehicle system: a
+    battery job after a brake job is general repair twice, but not the same complaint."""
     common = sorted(new.systems & old.systems)
     if common:
         return "system:" + ",".join(common)
+    if new.systems and old.systems:
+        return None
     if new.category and new.category == old.category:
         return f"category:{new.category}"
     return None
@@ -180,6 +190,8 @@ def find_comeback(
     km driven since the odometer out (either suffices). The guarantee period stays the
     original one: when the earlier visit was itself a rework, its guarantee_from passes on.
     """
+    if work.category in SCHEDULED_CATEGORIES:
+        return None
     visits: Sequence[EarlierVisit] = sorted(
         earlier, key=lambda e: (e.released_at, e.order_id), reverse=True
     )

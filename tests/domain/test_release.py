@@ -99,6 +99,20 @@ def test_no_comeback_beyond_both_windows_or_for_unrelated_work():
     assert r.find_comeback(T0 + dt.timedelta(days=2), 41600, other, [EARLIER]) is None
 
 
+def test_same_category_on_other_systems_is_not_related():
+    battery = r.Work("general_repair", frozenset({"electrical"}))
+    assert r.related(battery, BRAKES) is None
+    assert r.find_comeback(T0 + dt.timedelta(days=3), 41600, battery, [EARLIER]) is None
+
+
+def test_scheduled_work_is_never_a_comeback():
+    soon = T0 + dt.timedelta(days=5)
+    for category in sorted(r.SCHEDULED_CATEGORIES):
+        work = r.Work(category, frozenset({"brakes"}))  # even on a system in common
+        assert r.find_comeback(soon, 41600, work, [EARLIER]) is None
+    assert r.find_comeback(soon, 41600, r.Work(None, frozenset({"brakes"})), [EARLIER])
+
+
 def test_most_recent_related_visit_and_guarantee_kept():
     rework = r.EarlierVisit(2, T0 + dt.timedelta(days=5), 41700, BRAKES, "机修二组", T0)
     match = r.find_comeback(T0 + dt.timedelta(days=8), 41800, BRAKES, [EARLIER, rework])
