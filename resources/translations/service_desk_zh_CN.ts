@@ -9,6 +9,160 @@
     </message>
 </context>
 <context>
+    <name>Appointments</name>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Reminded</source>
+        <translation>已提醒</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Customer asked</source>
+        <translation>客户预约</translation>
+    </message>
+    <message>
+        <source>Dealer proposed</source>
+        <translation>本店邀约</translation>
+    </message>
+    <message>
+        <source>Remind now</source>
+        <translation>请提醒</translation>
+    </message>
+    <message>
+        <source>Reminder late</source>
+        <translation>提醒已迟</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsDesk</name>
+    <message>
+        <source>Appointments on</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Reminders due</source>
+        <translation>待提醒</translation>
+    </message>
+    <message>
+        <source>No reminder due: customers are reminded half a day to a day before.</source>
+        <translation>暂无待提醒：预约前半天至一天提醒客户。</translation>
+    </message>
+    <message>
+        <source>Print the bay list (today and tomorrow)</source>
+        <translation>打印车间预约工位表（今明两天）</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Amount in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Deposit (¥)</source>
+        <translation>定金（¥）</translation>
+    </message>
+    <message>
+        <source>Voucher / transaction no. (card, transfer)</source>
+        <translation>凭证号 / 交易号（刷卡、转账）</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Take deposit</source>
+        <translation>收定金</translation>
+    </message>
+    <message>
+        <source>Customer reminded</source>
+        <translation>已提醒客户</translation>
+    </message>
+    <message>
+        <source>Cancel …</source>
+        <translation>取消…</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <source>Print the appointment form</source>
+        <translation>打印预约单</translation>
+    </message>
+    <message>
+        <source>Arrived: open the repair order</source>
+        <translation>已到店：开进厂维修单</translation>
+    </message>
+    <message>
+        <source>{left} of {capacity} places left that day</source>
+        <translation>当天剩余 {left} / {capacity} 个名额</translation>
+    </message>
+    <message>
+        <source>No appointment on this day yet — book one on the right.</source>
+        <translation>当天暂无预约——请在右侧登记。</translation>
+    </message>
+    <message>
+        <source>{number} · {plate} · {customer} {phone} — {state}</source>
+        <translation>{number} · {plate} · {customer} {phone} — {state}</translation>
+    </message>
+    <message>
+        <source>{day} {time} · {asked} · {work}</source>
+        <translation>{day} {time} · {asked} · {work}</translation>
+    </message>
+    <message>
+        <source>Parts {parts}{ordered} · deposit asked {asked}, paid {paid}</source>
+        <translation>配件 {parts}{ordered} · 应收定金 {asked}，已收 {paid}</translation>
+    </message>
+    <message>
+        <source> (to order)</source>
+        <translation>（需订货）</translation>
+    </message>
+    <message>
+        <source>Repair order {number}</source>
+        <translation>进厂维修单 {number}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {reason}</source>
+        <translation>已取消：{reason}</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Why is it cancelled (customer&apos;s call, dealer&apos;s reason)?</source>
+        <translation>取消原因（客户来电或本店原因）？</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveDesk</name>
     <message>
         <source>Plate, phone, name or VIN fragment</source>
@@ -104,6 +258,195 @@
     <message>
         <source>Storage box no.</source>
         <translation>物品箱号</translation>
+    </message>
+</context>
+<context>
+    <name>BookingForm</name>
+    <message>
+        <source>Book an appointment</source>
+        <translation>登记预约</translation>
+    </message>
+    <message>
+        <source>Car of the current order</source>
+        <translation>当前工单的车辆</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>预约方式</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Standard job</source>
+        <translation>标准作业</translation>
+    </message>
+    <message>
+        <source>What the customer wants done, in their words</source>
+        <translation>客户要求的项目（客户原话）</translation>
+    </message>
+    <message>
+        <source>Work requested</source>
+        <translation>预约项目</translation>
+    </message>
+    <message>
+        <source>Estimated parts price in yuan</source>
+        <translation>配件估价（元）</translation>
+    </message>
+    <message>
+        <source>Parts estimate (¥)</source>
+        <translation>配件估价（¥）</translation>
+    </message>
+    <message>
+        <source>Parts must be ordered (deposit: at least half their price)</source>
+        <translation>配件需订货（定金不少于配件价的一半）</translation>
+    </message>
+    <message>
+        <source>Deposit asked (¥)</source>
+        <translation>应收定金（¥）</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>No car chosen: search its plate, the phone or the name above.</source>
+        <translation>尚未选择车辆：请在上方搜索车牌、电话或姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>Care</name>
+    <message>
+        <source>Customer reached</source>
+        <translation>已联系上客户</translation>
+    </message>
+    <message>
+        <source>Not reached — try again</source>
+        <translation>未联系上——稍后再打</translation>
+    </message>
+    <message>
+        <source>Customer did not want to talk</source>
+        <translation>客户不愿回访</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Answered — waiting for the customer</source>
+        <translation>已答复——待客户确认</translation>
+    </message>
+    <message>
+        <source>Escalated to the supervisor</source>
+        <translation>已升级至主管</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回访发现</translation>
+    </message>
+    <message>
+        <source>5 — very satisfied</source>
+        <translation>5 — 非常满意</translation>
+    </message>
+    <message>
+        <source>4 — satisfied</source>
+        <translation>4 — 满意</translation>
+    </message>
+    <message>
+        <source>3 — neither</source>
+        <translation>3 — 一般</translation>
+    </message>
+    <message>
+        <source>2 — unhappy</source>
+        <translation>2 — 不满意</translation>
+    </message>
+    <message>
+        <source>1 — very unhappy</source>
+        <translation>1 — 非常不满意</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>Overdue by {time}</source>
+        <translation>已逾期 {time}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>剩余 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CareDesk</name>
+    <message>
+        <source>New complaint (current order)</source>
+        <translation>新投诉（当前工单）</translation>
+    </message>
+    <message>
+        <source>Log an enquiry</source>
+        <translation>登记咨询</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>No follow-up due: cars appear here two days after they left.</source>
+        <translation>暂无待回访：车辆出厂两天后出现在这里。</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>No open complaint.</source>
+        <translation>暂无未结投诉。</translation>
+    </message>
+    <message>
+        <source>Pick a follow-up or a complaint on the left — or log a new complaint or an enquiry (buttons above).</source>
+        <translation>在左侧选择回访或投诉——或用上方按钮登记新投诉或咨询。</translation>
+    </message>
+    <message>
+        <source>Follow-up saved. The customer is unhappy: logged as complaint no. {id}.</source>
+        <translation>回访已保存。客户不满意：已登记为第 {id} 号投诉。</translation>
+    </message>
+    <message>
+        <source>Follow-up saved.</source>
+        <translation>回访已保存。</translation>
+    </message>
+    <message>
+        <source>Enquiry saved.</source>
+        <translation>咨询已保存。</translation>
     </message>
 </context>
 <context>
@@ -419,8 +762,24 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Work</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -567,6 +926,26 @@
         <translation>超时 {time}</translation>
     </message>
     <message>
+        <source>Due by</source>
+        <translation>回访截止</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
@@ -624,6 +1003,93 @@
     </message>
 </context>
 <context>
+    <name>ComplaintForm</name>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>The complaint, in full</source>
+        <translation>投诉内容（完整记录）</translation>
+    </message>
+    <message>
+        <source>Answered now (leave empty if not)</source>
+        <translation>当场答复（未答复请留空）</translation>
+    </message>
+    <message>
+        <source>Otherwise the customer hears back by</source>
+        <translation>否则答复客户的期限</translation>
+    </message>
+    <message>
+        <source>Answer given</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>How it was resolved</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Customer does not accept: to the supervisor</source>
+        <translation>客户不接受：转主管</translation>
+    </message>
+    <message>
+        <source>New complaint: {customer} · {phone}</source>
+        <translation>新投诉：{customer} · {phone}</translation>
+    </message>
+    <message>
+        <source>About order {number}</source>
+        <translation>涉及工单 {number}</translation>
+    </message>
+    <message>
+        <source>Complaint no. {id}: {customer} · {phone}</source>
+        <translation>第 {id} 号投诉：{customer} · {phone}</translation>
+    </message>
+    <message>
+        <source>{channel}, received {at}; order {number}</source>
+        <translation>{channel}，受理于 {at}；工单 {number}</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <source>Reply by {at} ({countdown})</source>
+        <translation>答复期限 {at}（{countdown}）</translation>
+    </message>
+    <message>
+        <source>Escalated {at} to {name}</source>
+        <translation>{at} 升级至 {name}</translation>
+    </message>
+    <message>
+        <source>the supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Answered {at}: {answer}</source>
+        <translation>{at} 已答复：{answer}</translation>
+    </message>
+    <message>
+        <source>Resolved: {text}</source>
+        <translation>已解决：{text}</translation>
+    </message>
+    <message>
+        <source>Log complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Record answer</source>
+        <translation>记录答复</translation>
+    </message>
+    <message>
+        <source>Customer accepts: resolved</source>
+        <translation>客户接受：已解决</translation>
+    </message>
+    <message>
+        <source>Answer an escalated complaint</source>
+        <translation>答复已升级的投诉</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -640,6 +1106,17 @@
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCare</name>
+    <message>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Follow-ups and complaints</source>
+        <translation>回访与投诉</translation>
     </message>
 </context>
 <context>
@@ -818,6 +1295,37 @@
     </message>
 </context>
 <context>
+    <name>EnquiryForm</name>
+    <message>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>咨询内容</translation>
+    </message>
+    <message>
+        <source>Answer given</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>Save enquiry</source>
+        <translation>保存咨询</translation>
+    </message>
+</context>
+<context>
     <name>ExtraPanel</name>
     <message>
         <source>Additional work</source>
@@ -929,6 +1437,61 @@
     <message>
         <source>Previous period: {value}</source>
         <translation>上期：{value}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpForm</name>
+    <message>
+        <source>Called by</source>
+        <translation>回访方式</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>How does the car run?</source>
+        <translation>车辆使用情况如何？</translation>
+    </message>
+    <message>
+        <source>What do you think of our service?</source>
+        <translation>对我们的服务有何意见？</translation>
+    </message>
+    <message>
+        <source>Driving and maintenance advice given</source>
+        <translation>已给出的驾驶与保养建议</translation>
+    </message>
+    <message>
+        <source>Next maintenance date</source>
+        <translation>下次保养日期</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>The customer complains (logged as a complaint)</source>
+        <translation>客户有投诉（登记为投诉）</translation>
+    </message>
+    <message>
+        <source>Customer hears back by</source>
+        <translation>答复客户期限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save follow-up</source>
+        <translation>保存回访</translation>
+    </message>
+    <message>
+        <source>Follow-up {number} · {plate} · {customer} · {phone}</source>
+        <translation>回访 {number} · {plate} · {customer} · {phone}</translation>
+    </message>
+    <message>
+        <source>Left {released}; due {due_from} to {due_to} ({status}); calls so far: {n}</source>
+        <translation>{released} 出厂；回访期 {due_from} 至 {due_to}（{status}）；已回访 {n} 次</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +2089,10 @@
         <translation>结算交车</translation>
     </message>
     <message>
+        <source>Customer care</source>
+        <translation>客户关怀</translation>
+    </message>
+    <message>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
@@ -1781,8 +2348,76 @@
         <translation>两个大写字母 A–Z，例如 WX。</translation>
     </message>
     <message>
+        <source>This time has passed: choose a time from now on.</source>
+        <translation>该时间已过：请选择现在以后的时间。</translation>
+    </message>
+    <message>
+        <source>The appointment must end after it starts.</source>
+        <translation>预约结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>This day is full ({capacity} cars booked): choose another day.</source>
+        <translation>当天已约满（{capacity} 台）：请选择其他日期。</translation>
+    </message>
+    <message>
+        <source>This car is already booked on {day}.</source>
+        <translation>该车 {day} 已有预约。</translation>
+    </message>
+    <message>
+        <source>Say whether the customer asked or the dealer proposed.</source>
+        <translation>请选择客户预约还是本店邀约。</translation>
+    </message>
+    <message>
+        <source>Choose a standard job from the list.</source>
+        <translation>请从列表中选择标准作业。</translation>
+    </message>
+    <message>
+        <source>This appointment is {appointment_state}: it cannot change any more.</source>
+        <translation>该预约为「{appointment_state}」：不能再更改。</translation>
+    </message>
+    <message>
+        <source>The customer was already reminded.</source>
+        <translation>已提醒过客户。</translation>
+    </message>
+    <message>
+        <source>The appointment runs until {end}: it is missed only after that.</source>
+        <translation>预约到 {end} 结束：之后才能记为未到店。</translation>
+    </message>
+    <message>
+        <source>Say why the appointment is cancelled.</source>
+        <translation>请填写取消原因。</translation>
+    </message>
+    <message>
+        <source>The reason has at most {max} characters.</source>
+        <translation>原因最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Search the customer&apos;s car first (plate, phone, name).</source>
+        <translation>请先搜索客户车辆（车牌、电话、姓名）。</translation>
+    </message>
+    <message>
+        <source>Parts to order: the deposit is at least half their price, {least_fen}.</source>
+        <translation>需订配件：定金不少于配件价的一半，即 {least_fen}。</translation>
+    </message>
+    <message>
         <source>An amount in yuan such as 120 or 38.50.</source>
         <translation>以元为单位的金额，例如 120 或 38.50。</translation>
+    </message>
+    <message>
+        <source>At most {open_fen} of the deposit is still to pay.</source>
+        <translation>定金最多还需收取 {open_fen}。</translation>
+    </message>
+    <message>
+        <source>The deposit asked is paid in full.</source>
+        <translation>定金已全部收齐。</translation>
+    </message>
+    <message>
+        <source>Between 1 and 200 cars a day.</source>
+        <translation>每天 1 至 200 台。</translation>
+    </message>
+    <message>
+        <source>Between 10 and 240 minutes.</source>
+        <translation>10 至 240 分钟。</translation>
     </message>
     <message>
         <source>An amount from 0 to 100,000 yuan.</source>
@@ -2324,6 +2959,62 @@
         <source>Write at least one of the three parts before saving.</source>
         <translation>请至少填写三项中的一项再保存。</translation>
     </message>
+    <message>
+        <source>Only a car that has left is followed up; this order is {state}.</source>
+        <translation>只有已出厂的车辆才回访；此工单当前为「{state}」。</translation>
+    </message>
+    <message>
+        <source>The follow-up of this order is already done.</source>
+        <translation>此工单已回访。</translation>
+    </message>
+    <message>
+        <source>Not possible for a complaint that is {complaint_state}.</source>
+        <translation>投诉处于「{complaint_state}」时不能这样操作。</translation>
+    </message>
+    <message>
+        <source>That order belongs to another customer.</source>
+        <translation>该工单属于其他客户。</translation>
+    </message>
+    <message>
+        <source>Ask how satisfied the customer is (1 to 5).</source>
+        <translation>请询问客户满意度（1 至 5）。</translation>
+    </message>
+    <message>
+        <source>Satisfaction is 1 (very unhappy) to 5 (very satisfied).</source>
+        <translation>满意度为 1（非常不满意）至 5（非常满意）。</translation>
+    </message>
+    <message>
+        <source>Answer the customer now, or give them a time to hear back.</source>
+        <translation>请当场答复客户，或告知答复期限。</translation>
+    </message>
+    <message>
+        <source>The time to hear back must be later than now.</source>
+        <translation>答复期限必须晚于现在。</translation>
+    </message>
+    <message>
+        <source>Give the customer an answer within {days} days.</source>
+        <translation>须在 {days} 天内答复客户。</translation>
+    </message>
+    <message>
+        <source>The time to hear back needs its time zone.</source>
+        <translation>答复期限需带时区。</translation>
+    </message>
+    <message>
+        <source>The next maintenance date is after today.</source>
+        <translation>下次保养日期须在今天之后。</translation>
+    </message>
+    <message>
+        <source>A complaint is made in person or by phone.</source>
+        <translation>投诉方式为当面或电话。</translation>
+    </message>
+    <message>
+        <source>Choose how you called.</source>
+        <translation>请选择回访方式。</translation>
+    </message>
+    <message>
+        <source>Choose the outcome.</source>
+        <translation>请选择回访结果。</translation>
+    </message>
 </context>
 <context>
     <name>OrderForm</name>
@@ -2698,6 +3389,14 @@
     <message>
         <source>Monthly summary</source>
         <translation>月度工作总结</translation>
+    </message>
+    <message>
+        <source>Appointment form</source>
+        <translation>预约单</translation>
+    </message>
+    <message>
+        <source>Workshop bay list (appointments)</source>
+        <translation>车间预约工位表</translation>
     </message>
 </context>
 <context>

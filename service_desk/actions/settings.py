@@ -228,6 +228,8 @@ _CHECKS: dict[str, Check] = {
     "promise_margin_minutes": _whole("minutes.range", MAX_MINUTES),
     "key_cabinet_hooks": _whole("hooks.range", 500, bottom=1),
     "key_out_alert_hours": _whole("hours.range", 72, bottom=1),
+    "appointment_capacity_per_day": _whole("capacity.range", 200, bottom=1),
+    "appointment_slot_minutes": _whole("slot.range", 240, bottom=10),
     "guarantee_major_km": _whole("km.range", MAX_KM),
     "guarantee_major_days": _whole("days.range", MAX_DAYS, bottom=1),
     "guarantee_maintenance_km": _whole("km.range", MAX_KM),

@@ -25,6 +25,8 @@ from service_desk.store import (
     schema_v11,
     schema_v12,
     schema_v13,
+    schema_v14,
+    schema_v15,
 )
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
@@ -48,6 +50,8 @@ STEPS = (
     ("011_checkout_print_kinds", schema_v11),
     ("012_self_reviews", schema_v12),
     ("013_report_indexes", schema_v13),
+    ("014_appointments", schema_v14),
+    ("015_care", schema_v15),
 )
 
 

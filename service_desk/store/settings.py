@@ -23,6 +23,10 @@ DEFAULTS: dict[str, Any] = {
     # The key cabinet (钥匙柜): number of hooks, and when a key out is overdue.
     "key_cabinet_hooks": 60,
     "key_out_alert_hours": 4,
+    # Appointments (预约): cars the workshop takes by appointment per day, and the length
+    # of one slot of the day calendar.
+    "appointment_capacity_per_day": 12,
+    "appointment_slot_minutes": 30,
     # The checkout desk. Guarantee periods per class of 《机动车维修管理规定》 art. 38,
     # counted from the release, whichever of the distance or the days comes first.
     "guarantee_major_km": 20000,  # complete-vehicle or assembly (总成) repair

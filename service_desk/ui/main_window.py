@@ -19,6 +19,7 @@ from service_desk.actions.staff import list_staff
 from service_desk.ui import ask, i18n, labels
 from service_desk.ui.archive import ArchiveDesk
 from service_desk.ui.checkout_desk import CheckoutDesk
+from service_desk.ui.customer_care import CustomerCare
 from service_desk.ui.inspection_desk import InspectionDesk
 from service_desk.ui.key_cabinet_desk import KeyCabinetDesk
 from service_desk.ui.reception import ReceptionDesk
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.keys, self.tr("Key cabinet"))
         self.tabs.addTab(self.workshop, self.tr("Workshop"))
         self.tabs.addTab(self.checkout, self.tr("Checkout"))
+        self.customer_care = CustomerCare(session)
+        self.tabs.addTab(self.customer_care, self.tr("Customer care"))
         self.tabs.addTab(self.archive, self.tr("Archive"))
         self.reports = ReportsDesk(session)
         self.tabs.addTab(self.reports, self.tr("Reports"))
@@ -81,9 +84,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("F2"), self, self.search.focus)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.focus)
         QShortcut(QKeySequence("F3"), self, self.new_walk_in)
-        for number in range(1, self.tabs.count() + 1):
+        for number in range(1, min(self.tabs.count(), 10) + 1):  # Ctrl+1 … Ctrl+9, Ctrl+0
             QShortcut(
-                QKeySequence(f"Ctrl+{number}"),
+                QKeySequence(f"Ctrl+{number % 10}"),
                 self,
                 lambda n=number: self.tabs.setCurrentIndex(n - 1),
             )

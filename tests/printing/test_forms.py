@@ -190,6 +190,8 @@ def test_a_two_thousand_character_request_wraps_without_clipping(ctx, order_id, 
 
 def test_templates_load_and_bad_ones_are_named(tmp_path):
     assert templates.kinds() == [
+        "appointment",
+        "bay_list",
         "belongings",
         "check_in_sheet",
         "diagnosis",

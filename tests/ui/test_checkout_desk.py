@@ -20,6 +20,7 @@ from service_desk.ui import printing as ui_printing
 from tests.actions.test_settlement import walk_in
 from tests.actions.test_workshop import bring_to_ready
 from tests.printing.conftest import flat, pdf_pages
+from tests.ui.tabs import press_tab_key
 from tests.ui.test_inspection_desk import click, error_of, find
 from tests.ui.typing import type_text
 
@@ -53,8 +54,7 @@ def ready(ctx, order_id) -> int:
 def open_desk(qtbot, window):
     """The checkout tab (its Ctrl+N)."""
     qtbot.waitUntil(window.isActiveWindow)
-    number = window.tabs.indexOf(window.checkout) + 1
-    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    press_tab_key(qtbot, window, window.checkout)
     assert window.tabs.currentWidget() is window.checkout
     return window.checkout
 

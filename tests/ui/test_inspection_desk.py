@@ -21,6 +21,7 @@ from service_desk.store import checkin_queries, queries
 from service_desk.ui import ask
 from tests.conftest import NOW
 from tests.printing.conftest import flat, pdf_pages
+from tests.ui.tabs import press_tab_key
 from tests.ui.typing import type_text
 
 
@@ -54,8 +55,7 @@ def pdf_printer(pdf_printer, monkeypatch):
 def desk(qtbot, ctx, order_id, window):
     """The inspection tab (its Ctrl+N) with the signed order picked in its queue."""
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts need the active window
-    number = window.tabs.indexOf(window.inspection) + 1
-    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    press_tab_key(qtbot, window, window.inspection)
     desk = window.inspection
     assert window.tabs.currentWidget() is desk
     assert [r["id"] for r in desk.queue_model.rows] == [order_id]

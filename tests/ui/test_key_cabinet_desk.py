@@ -17,6 +17,7 @@ from service_desk.ui.key_cabinet_desk import KeyCabinetDesk
 from service_desk.ui.key_grid import GONE
 from tests.conftest import staff_id
 from tests.keys_dataset import advance, planted_day, signed_order
+from tests.ui.tabs import press_tab_key
 from tests.ui.typing import type_text
 
 
@@ -32,8 +33,7 @@ def open_desk(qtbot, window, order_id: int | None = None) -> KeyCabinetDesk:
         order = queries.order(window.session.db, order_id)
         window.picked(order["customer_id"], order["vehicle_id"], order_id)  # at reception
     window.activateWindow()
-    number = window.tabs.indexOf(window.keys) + 1
-    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    press_tab_key(qtbot, window, window.keys)
     assert window.tabs.currentWidget() is window.keys
     return window.keys
 

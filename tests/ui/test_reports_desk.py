@@ -30,6 +30,7 @@ from service_desk.domain.report import Exceptions as ReportExceptions
 from service_desk.ui import ask
 from service_desk.ui.charts import BarChart, LineChart, PieChart
 from service_desk.ui.reports_desk import ReportsDesk
+from tests.ui.tabs import press_tab_key
 from tests.ui.test_inspection_desk import click, find
 
 NOVEMBER = Period.month(2026, 11)  # the conftest clock: 2026-11-27 09:30
@@ -167,8 +168,7 @@ def asked(monkeypatch) -> list[tuple[Period, int | None]]:
 def open_desk(qtbot, window) -> ReportsDesk:
     """The reports tab (its Ctrl+N)."""
     qtbot.waitUntil(window.isActiveWindow)
-    number = window.tabs.indexOf(window.reports) + 1
-    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    press_tab_key(qtbot, window, window.reports)
     assert window.tabs.currentWidget() is window.reports
     return window.reports
 

@@ -14,13 +14,13 @@ from service_desk.actions import settings as settings_actions
 from service_desk.store.settings import DEFAULTS
 from service_desk.ui.settings_desk import SettingsDesk, parse_percent, percent_text
 from tests.conftest import staff_id
+from tests.ui.tabs import press_tab_key
 from tests.ui.typing import type_text
 
 
 def open_desk(qtbot, window) -> SettingsDesk:
     window.activateWindow()
-    number = window.tabs.indexOf(window.settings_desk) + 1
-    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    press_tab_key(qtbot, window, window.settings_desk)
     desk = window.settings_desk
     assert window.tabs.currentWidget() is desk
     return desk
@@ -48,11 +48,9 @@ def test_settings_is_the_last_tab_and_the_other_shortcuts_still_work(qtbot, wind
     assert window.tabs.indexOf(window.settings_desk) == window.tabs.count() - 1
     assert window.tabs.tabText(window.tabs.count() - 1) == "Settings"
     open_desk(qtbot, window)
-    number = window.tabs.indexOf(window.reception) + 1
-    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    press_tab_key(qtbot, window, window.reception)
     assert window.tabs.currentWidget() is window.reception
-    number = window.tabs.indexOf(window.archive) + 1
-    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    press_tab_key(qtbot, window, window.archive)
     assert window.tabs.currentWidget() is window.archive
 
 

@@ -27,6 +27,7 @@ from service_desk.store import extra_work_queries, queries, workshop_queries
 from service_desk.ui import ask
 from tests.conftest import NOW
 from tests.printing.conftest import flat, pdf_pages
+from tests.ui.tabs import press_tab_key
 from tests.ui.test_inspection_desk import click, error_of, find
 from tests.ui.typing import type_text
 
@@ -75,8 +76,7 @@ def checked_in(ctx, order_id) -> int:
 def desk(qtbot, checked_in, window):
     """The workshop tab (its Ctrl+N) with the checked-in order picked in its queue."""
     qtbot.waitUntil(window.isActiveWindow)
-    number = window.tabs.indexOf(window.workshop) + 1
-    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    press_tab_key(qtbot, window, window.workshop)
     desk = window.workshop
     assert window.tabs.currentWidget() is desk
     assert [(r["id"], r["state"]) for r in desk.queue_model.rows] == [(checked_in, "checked_in")]

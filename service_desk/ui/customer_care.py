@@ -1,0 +1,23 @@
+"""The customer care tab (客户关怀): the desks before the car comes and after it leaves,
+one page each — appointments (R17), follow-ups, enquiries and complaints (R15, R16)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from service_desk.ui.appointments_desk import AppointmentsDesk
+from service_desk.ui.care_desk import CareDesk
+from service_desk.ui.session import Session
+
+
+class CustomerCare(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.pages = QTabWidget(objectName="care_pages")
+        self.appointments = AppointmentsDesk(session)
+        self.pages.addTab(self.appointments, self.tr("Appointments"))
+        self.care = CareDesk(session)
+        self.pages.addTab(self.care, self.tr("Follow-ups and complaints"))
+        layout.addWidget(self.pages)
