@@ -177,6 +177,7 @@ class CareDesk(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 820])  # the lists need their columns (order, plate, phone …)
         outer.addWidget(splitter, 1)
 
         self.timer = QTimer(self)
