@@ -3258,6 +3258,10 @@
         <translation>收取诊断/估价费</translation>
     </message>
     <message>
+        <source>Credit the appointment deposit {amount}</source>
+        <translation>抵扣预约定金 {amount}</translation>
+    </message>
+    <message>
         <source>Let the balance out as arrears</source>
         <translation>批准欠收</translation>
     </message>

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from service_desk.actions import settlement
+from service_desk.actions import appointments, settlement
 from service_desk.domain.clock import parse
 from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.domain.settlement import METHODS
+from service_desk.store import appointment_queries
 from service_desk.ui import ask
 from service_desk.ui.checkout_discounts import KINDS
 from service_desk.ui.checkout_messages import method_name
@@ -31,6 +32,15 @@ from service_desk.ui.session import Session
 from service_desk.ui.supervisor import ask_supervisor
 from service_desk.ui.views import queue_table
 from service_desk.ui.workshop_common import message_line, run_step
+
+
+def pending_deposit_fen(db: Any, order_id: int) -> int:
+    """What the appointment this order came from took as deposit and is not credited yet."""
+    booked = appointment_queries.of_order(db, order_id)
+    if booked is None:
+        return 0
+    deposits = appointment_queries.deposits(db, booked["id"])
+    return sum(d["amount_fen"] for d in deposits if d["credited_payment_id"] is None)
 
 
 def _c(text: str) -> str:
@@ -90,13 +100,21 @@ class PaymentPanel(QGroupBox):
         )
         self.settle_button = QPushButton(self.tr("Settle"), objectName="payment_settle")
         self.fee_button = QPushButton(self.tr("Settle the fee"), objectName="payment_fee")
-        for button in (self.pay_button, self.arrears_button, self.settle_button, self.fee_button):
+        self.deposit_button = QPushButton(objectName="payment_deposit")
+        for button in (
+            self.deposit_button,
+            self.pay_button,
+            self.arrears_button,
+            self.settle_button,
+            self.fee_button,
+        ):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.pay_button.clicked.connect(self.pay)
         self.arrears_button.clicked.connect(self.approve_arrears)
         self.settle_button.clicked.connect(self.settle)
         self.fee_button.clicked.connect(self.settle_fee)
+        self.deposit_button.clicked.connect(self.credit_deposit)
 
     def load(self, order_id: int, statement: dict[str, Any]) -> None:
         balance = statement["balance_fen"]
@@ -120,6 +138,12 @@ class PaymentPanel(QGroupBox):
         self.settle_button.setVisible(not declined)
         self.settle_button.setEnabled(ready)
         self.fee_button.setVisible(declined)
+        deposit = pending_deposit_fen(self.session.db, order_id)
+        self.deposit_button.setText(
+            self.tr("Credit the appointment deposit {amount}").format(amount=format_yuan(deposit))
+        )
+        self.deposit_button.setVisible(deposit > 0)
+        self.deposit_button.setEnabled(ready and deposit > 0)
         for widget in (self.method, self.amount, self.reference):
             widget.setEnabled((ready or declined) and balance > 0)
 
@@ -172,6 +196,18 @@ class PaymentPanel(QGroupBox):
             lambda: settlement.approve_arrears(self.session.ctx, order_id, *answer, note),
             KINDS,
         )
+
+    def credit_deposit(self) -> None:
+        """The deposit paid when the appointment was booked counts as a payment."""
+        order_id = self.order_id
+        if order_id is not None:
+            run_step(
+                self.session,
+                self.errors,
+                self.message,
+                lambda: appointments.credit_deposits(self.session.ctx, order_id),
+                KINDS,
+            )
 
     def settle(self) -> None:
         order_id = self.order_id

@@ -6,19 +6,29 @@ exit notice, statement and guarantee hold the right figures."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
-from service_desk.actions import keys, orders
+from service_desk.actions import appointments, keys, orders
 from service_desk.actions import settlement as st
 from service_desk.domain.money import format_yuan
-from service_desk.store import checkin_queries, key_queries, queries, release_queries
+from service_desk.store import (
+    appointment_queries,
+    checkin_queries,
+    key_queries,
+    queries,
+    release_queries,
+)
 from service_desk.store import settlement_queries as sq
 from service_desk.ui import ask
 from service_desk.ui import printing as ui_printing
+from tests.actions.test_appointments import booking
 from tests.actions.test_settlement import walk_in
 from tests.actions.test_workshop import bring_to_ready
+from tests.conftest import NOW
 from tests.printing.conftest import flat, pdf_pages
 from tests.ui.tabs import press_tab_key
 from tests.ui.test_inspection_desk import click, error_of, find
@@ -271,3 +281,26 @@ def test_arrears_need_the_supervisor_then_settle(qtbot, ctx, ready, desk, answer
     assert sq.settlement(ctx.db, ready)["arrears_fen"] == left
     customer = queries.order(ctx.db, ready)["customer_id"]
     assert sq.customer_arrears(ctx.db, customer) == left
+
+
+def test_the_appointment_deposit_is_credited_at_the_checkout(qtbot, ctx, window):
+    vehicle = walk_in(ctx)[1]
+    booked = appointments.book(ctx, booking(vehicle, jobs=("service_10000",)))
+    deposit = appointment_queries.appointment(ctx.db, booked)["deposit_required_fen"]
+    appointments.record_deposit(ctx, booked, "wechat", deposit, "WX9")
+    oid = appointments.arrive(ctx, booked)
+    orders.save_reception(
+        ctx, oid, request="常规保养", odometer_in=23100, promised_at=NOW + dt.timedelta(hours=3)
+    )
+    orders.sign(ctx, oid)
+    bring_to_ready(ctx, oid, 0, "phone")
+    desk = open_desk(qtbot, window)
+    window.session.set_current_order(oid)
+    due = st.statement(ctx.db, oid)["balance_fen"]
+    credit = find(desk.payments, QPushButton, "payment_deposit")
+    assert credit.isVisible() and format_yuan(deposit) in credit.text()
+    click(qtbot, credit)
+    payments = sq.payments_of(ctx.db, oid)
+    assert [(p["method"], p["amount_fen"]) for p in payments] == [("wechat", deposit)]
+    assert st.statement(ctx.db, oid)["balance_fen"] == due - deposit
+    assert not credit.isVisible()  # credited once
