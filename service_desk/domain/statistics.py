@@ -3,11 +3,13 @@
 The queries (store/stats_queries.py) select each family's rows by an index range on one
 ISO-8601 timestamp column, one day wider than the period on both sides (see ``Bounds``);
 every function here then keeps exactly the rows whose moment falls within the period,
-comparing parsed aware datetimes, never strings. So a time stored with another offset
-than the dealer's (a changed time zone setting) still lands on the right side of a
-period edge. The counting rules are those of domain/report.py's docstring (void orders
-count nowhere; periods end at local midnight; an unknown or missing code is '' 未分类;
-averages and rates round half up). A lifecycle moment (completed, ready, released, handed
+comparing instants: parsed aware datetimes, or the strings themselves when both are
+written as ``clock.iso`` writes them with the same offset (then the string order is the
+time order; see ``_comparable``). So a time stored with another offset than the
+dealer's (a changed time zone setting) still lands on the right side of a period edge.
+The counting rules are those of domain/report.py's docstring (void orders count nowhere;
+periods end at local midnight; an unknown or missing code is '' 未分类; averages and
+rates round half up). A lifecycle moment (completed, ready, released, handed
 off without a hand-off record) is that of the order's event moving it into the state,
 never a note event that leaves the state as it was (a hand-on, a moved promise).
 
@@ -17,9 +19,10 @@ Rows are mappings with the keys the query of the family returns (see each functi
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -45,6 +48,8 @@ DECLINED_STATES = ("declined", "closed")
 METHODS = ("cash", "card", "wechat", "alipay", "transfer")  # domain/settlement.py order
 KINDS = {"labour": "labour_fen", "part": "parts_fen", "fee": "fees_fen"}
 PAYERS = ("customer", "warranty", "internal")
+_KIND_SLOT = {"labour": 0, "part": 1, "fee": 2}  # Money's fields: kinds, then payers
+_PAYER_SLOT = {payer: 3 + i for i, payer in enumerate(PAYERS)}
 
 
 # --- the period's edges --------------------------------------------------------------------
@@ -60,7 +65,17 @@ class Bounds:
     def contains(self, text: str | None) -> bool:
         if not text:
             return False
+        edges = self._edges
+        if edges is not None and _comparable(text, edges[0]):
+            return edges[0] <= text < edges[1]
         return self.start <= parse(text) < self.end
+
+    @cached_property
+    def _edges(self) -> tuple[str, str] | None:
+        """start and end as the counter stores times, when both have the same offset:
+        a time written with that offset is then compared as a string (see _comparable)."""
+        start, end = _iso(self.start), _iso(self.end)
+        return (start, end) if _comparable(start, end) else None
 
     def sql_range(self) -> tuple[str, str]:
         """ISO strings for an index range that holds every row of the period.
@@ -84,6 +99,19 @@ def bounds(period: Period, tz: str) -> Bounds:
 
 def _iso(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="seconds")
+
+
+def _comparable(a: str, b: str) -> bool:
+    """Whether two stored times compare as strings as they do as instants: both
+    'YYYY-MM-DDTHH:MM:SS+HH:MM' (as ``clock.iso`` writes them) with the same offset, so
+    the fixed-width local times decide. Parsing every row's times costs more than the
+    queries of a busy month; any other form is parsed."""
+    return len(a) == 25 == len(b) and a[10] == "T" == b[10] and a[19:] == b[19:]
+
+
+def _not_later(a: str, b: str) -> bool:
+    """parse(a) <= parse(b)."""
+    return a <= b if _comparable(a, b) else parse(a) <= parse(b)
 
 
 def within(rows: Iterable[Row], key: str, b: Bounds, state_key: str = "state") -> list[Row]:
@@ -136,15 +164,23 @@ def breakdown(
 ) -> list[Count]:
     """Orders counted by a code (model, vehicle category, repair category) with the sum of
     ``amount_of``; most first (then the larger amount, then the code)."""
-    counts: Counter[str] = Counter()
-    amounts: Counter[str] = Counter()
-    labels: dict[str, tuple[str, str]] = {}
+    counts: dict[str, int] = {}
+    amounts: dict[str, int] = {}
+    labels: dict[str | None, tuple[str, str, str]] = {}
     for row in orders:
-        code, zh, en = name_of(code_of(row), names)
-        labels[code] = (zh, en)
-        counts[code] += 1
-        amounts[code] += amount_of(row)
-    result = [Count(code, *labels[code], counts[code], amounts[code]) for code in counts]
+        raw = code_of(row)
+        named = labels.get(raw)
+        if named is None:
+            named = labels[raw] = name_of(raw, names)
+        code = named[0]
+        if code in counts:
+            counts[code] += 1
+            amounts[code] += amount_of(row)
+        else:
+            counts[code] = 1
+            amounts[code] = amount_of(row)
+    names_of = {named[0]: named[1:] for named in labels.values()}
+    result = [Count(code, *names_of[code], counts[code], amounts[code]) for code in counts]
     return sorted(result, key=lambda c: (-c.count, -c.amount_fen, c.code))
 
 
@@ -170,12 +206,16 @@ class Money:
 def order_money(lines: Iterable[Row]) -> dict[int, Money]:
     """Active lines (rows: order_id, kind, payer, amount_fen; a row may already be a sum
     of several lines) summed per order."""
-    sums: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    sums: dict[int, list[int]] = {}
     for line in lines:
-        acc = sums[line["order_id"]]
-        acc[KINDS[line["kind"]]] += line["amount_fen"]
-        acc[f"{line['payer']}_fen"] += line["amount_fen"]
-    return {order_id: Money(**acc) for order_id, acc in sums.items()}
+        order_id = line["order_id"]
+        acc = sums.get(order_id)
+        if acc is None:
+            acc = sums[order_id] = [0, 0, 0, 0, 0, 0]  # Money's fields, in order
+        amount = line["amount_fen"]
+        acc[_KIND_SLOT[line["kind"]]] += amount
+        acc[_PAYER_SLOT[line["payer"]]] += amount
+    return {order_id: Money(*acc) for order_id, acc in sums.items()}
 
 
 def revenue(
@@ -203,17 +243,24 @@ def revenue(
     settled = within(settlements, "settled_at", b)
     ids = {s["order_id"] for s in settled}
     money = order_money(line for line in lines if line["order_id"] in ids)
-    acc: Counter[str] = Counter()
+    labour = parts = fees = customer = warranty = internal = 0
+    discount = paid = let_out = 0
+    nothing = Money()
     for s in settled:
         if s["state"] in DECLINED_STATES:
-            m = Money(fees_fen=s["total_fen"], customer_fen=s["total_fen"])
+            fees += s["total_fen"]
+            customer += s["total_fen"]
         else:
-            m = money.get(s["order_id"], Money())
-        for name in (*KINDS.values(), "customer_fen", "warranty_fen", "internal_fen"):
-            acc[name] += getattr(m, name)
-        acc["discount_fen"] += s["discount_fen"]
-        acc["paid_fen"] += s["paid_fen"]
-        acc["arrears_fen"] += s["arrears_fen"]
+            m = money.get(s["order_id"], nothing)
+            labour += m.labour_fen
+            parts += m.parts_fen
+            fees += m.fees_fen
+            customer += m.customer_fen
+            warranty += m.warranty_fen
+            internal += m.internal_fen
+        discount += s["discount_fen"]
+        paid += s["paid_fen"]
+        let_out += s["arrears_fen"]
     methods: Counter[str] = Counter()
     for p in payments:
         if p["order_id"] in ids:
@@ -228,16 +275,16 @@ def revenue(
         if a["state"] != VOID and a["settled_at"] and parse(a["settled_at"]) < b.end
     )
     return Revenue(
-        labour_fen=acc["labour_fen"],
-        parts_fen=acc["parts_fen"],
-        fees_fen=acc["fees_fen"],
-        total_fen=acc["labour_fen"] + acc["parts_fen"] + acc["fees_fen"],
-        customer_fen=acc["customer_fen"],
-        warranty_fen=acc["warranty_fen"],
-        internal_fen=acc["internal_fen"],
-        discount_fen=acc["discount_fen"],
-        paid_fen=acc["paid_fen"],
-        arrears_fen=acc["arrears_fen"],
+        labour_fen=labour,
+        parts_fen=parts,
+        fees_fen=fees,
+        total_fen=labour + parts + fees,
+        customer_fen=customer,
+        warranty_fen=warranty,
+        internal_fen=internal,
+        discount_fen=discount,
+        paid_fen=paid,
+        arrears_fen=let_out,
         open_arrears_fen=open_arrears,
         settled_orders=len(settled),
         by_method=by_method,
@@ -287,7 +334,7 @@ def workshop(completed: Iterable[Row], released_rows: Iterable[Row], b: Bounds) 
         if r["handed_at"]
     ]
     due = [r for r in released(released_rows, b) if r["promised_at"]]
-    kept = [r for r in due if r["ready_at"] and parse(r["ready_at"]) <= parse(r["promised_at"])]
+    kept = [r for r in due if r["ready_at"] and _not_later(r["ready_at"], r["promised_at"])]
     return Workshop(
         completed=len(done),
         average_minutes=round_half_up(sum(seconds), 60 * len(seconds)) if seconds else None,
@@ -424,9 +471,10 @@ def build_report(period: Period, rows: Rows, ref: Reference, now: dt.datetime) -
     taken = received(rows.signed, b)
     ids = {o["id"] for o in taken}
     money = order_money(line for line in rows.signed_lines if line["order_id"] in ids)
+    totals = {order_id: m.total_fen for order_id, m in money.items()}
 
     def amount(o: Row) -> int:
-        return money.get(o["id"], Money()).total_fen
+        return totals.get(o["id"], 0)
 
     return Report(
         period=period,

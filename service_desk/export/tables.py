@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.filters import AutoFilter
@@ -14,7 +13,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from service_desk.export import styles
+from service_desk.export import saving, styles
 
 HEADER_ROW = 4  # rows 1-2: title and period, row 3 empty
 EMPTY = "（无）"
@@ -84,6 +83,7 @@ class Sheet:
         """Write a header and rows at (row, col) and make them an Excel table named
         ``name``. ``cell_formats`` (same shape as rows) overrides a column's format."""
         ws = self.ws
+        saving.materialize_sheet(ws)  # a table already here: its cells come first
         if not rows:  # an Excel table needs a data row
             rows = [[EMPTY] + [None] * (len(columns) - 1)]
             cell_formats = None
@@ -95,7 +95,7 @@ class Sheet:
             and not any(c.wrap for c in columns)
             and (ws.max_row == row)
         ):
-            self._append(columns, rows)
+            self._append(columns, rows, row)
         else:
             self._place(columns, rows, row, col, cell_formats)
         last_row = row + len(rows)
@@ -115,24 +115,12 @@ class Sheet:
         self._fit(columns, rows, cell_formats, col)
         return placed
 
-    def _append(self, columns: Sequence[Column], rows: Sequence[Sequence[object]]) -> None:
-        """Rows below everything else, from column A: ws.append, the fast path (a busy
-        month's detail sheet is 50,000 cells). Formatted values go in as cells."""
-        ws = self.ws
-        styled = [(j, c.number_format) for j, c in enumerate(columns) if c.number_format]
-        for values in rows:
-            line = list(values)
-            for j, fmt in styled:
-                value = line[j]
-                if value is None:
-                    continue
-                cell = Cell(ws, value=value)
-                if fmt in styles.FORMAT_STYLES:
-                    cell.style = styles.FORMAT_STYLES[fmt]
-                else:
-                    cell.number_format = fmt
-                line[j] = cell
-            ws.append(line)
+    def _append(
+        self, columns: Sequence[Column], rows: Sequence[Sequence[object]], row: int
+    ) -> None:
+        """Rows below everything else, from column A: the fast path (a busy month's detail
+        sheet is 50,000 cells), kept as values until the workbook is saved (saving.py)."""
+        saving.append_rows(self.ws, row + 1, rows, [c.number_format for c in columns])
 
     def _place(
         self,

@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from service_desk.domain.report import Report, SelfReview
-from service_desk.export import sheets, styles
+from service_desk.export import saving, sheets, styles
 
 CREATOR = "Service Desk"
 
@@ -21,6 +21,11 @@ def build_workbook(
 ) -> Workbook:
     """The workbook in memory: 汇总, 车型, 维修类别, 营收与欠收, 每日进厂, 追加项目, 明细 and,
     with reviews, 月度总结. ``previous`` (the period before) adds 上期 and 变化 columns."""
+    return saving.materialize(_build(report, previous, reviews))
+
+
+def _build(report: Report, previous: Report | None, reviews: Sequence[SelfReview]) -> Workbook:
+    """build_workbook, the big tables' rows still values (saving.append_rows)."""
     wb = Workbook()
     styles.install(wb)
     sheets.summary(wb, report, previous)
@@ -53,11 +58,11 @@ def write_workbook(
     """Write the workbook to ``path`` (replaced whole: written to a temporary file in the
     same folder first, so a failure never leaves half a workbook). Returns the path."""
     target = Path(path)
-    wb = build_workbook(report, previous, reviews)
+    wb = _build(report, previous, reviews)
     fd, temporary = tempfile.mkstemp(suffix=".xlsx", prefix=".export-", dir=target.parent)
     os.close(fd)
     try:
-        wb.save(temporary)
+        saving.save_workbook(wb, temporary)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
