@@ -46,6 +46,7 @@ import datetime as dt
 
 import sqlite_utils
 
+from service_desk.demo.care import fill_care
 from service_desk.demo.cars import make_cars
 from service_desk.demo.checkout import plan_bills, waiting_visits
 from service_desk.demo.comeback import comeback_visit
@@ -74,6 +75,7 @@ def _build(demo: Demo) -> None:
     plan_bills(demo)
     replay(demo, changes)
     fill_reviews(demo.ctx, demo.cur_day)  # the advisors' self-reviews (R19)
+    fill_care(demo.ctx, demo.cur_day)  # appointments, follow-ups, complaints (R15–R17)
 
 
 def _count(db: sqlite_utils.Database, sql: str) -> int:
@@ -106,6 +108,9 @@ def fill_demo(db: sqlite_utils.Database, today: dt.datetime, seed: int = 7) -> d
         "settlements": _count(db, "SELECT count(*) FROM settlements"),
         "releases": _count(db, "SELECT count(*) FROM releases WHERE released_at IS NOT NULL"),
         "self_reviews": _count(db, "SELECT count(*) FROM self_reviews"),
+        "appointments": _count(db, "SELECT count(*) FROM appointments"),
+        "follow_ups": _count(db, "SELECT count(*) FROM follow_ups"),
+        "complaints": _count(db, "SELECT count(*) FROM complaints"),
     }
 
 

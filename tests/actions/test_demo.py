@@ -45,6 +45,9 @@ def test_demo_fills_every_state_with_valid_data(db, tmp_path):
         "settlements": column(db, "SELECT count(*) FROM settlements")[0],
         "releases": column(db, "SELECT count(released_at) FROM releases")[0],
         "self_reviews": column(db, "SELECT count(*) FROM self_reviews")[0],
+        "appointments": column(db, "SELECT count(*) FROM appointments")[0],
+        "follow_ups": column(db, "SELECT count(*) FROM follow_ups")[0],
+        "complaints": column(db, "SELECT count(*) FROM complaints")[0],
     }
     kinds = column(db, "SELECT DISTINCT kind FROM self_reviews ORDER BY kind")
     assert kinds == ["day", "month"]  # the reports desk has its reviews on first start
