@@ -1,0 +1,185 @@
+"""The daily call list (R2): service bands from the car's own readings, declined work, cars
+in the shop or booked left out, most urgent first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from service_desk.actions import appointments, archive, extra_work, orders
+from service_desk.actions.archive import CustomerInput, VehicleInput
+from service_desk.actions.call_list import call_list
+from service_desk.domain import next_service as ns
+from service_desk.domain.clock import fixed_clock
+from service_desk.domain.pricing import LineDraft
+from tests.actions.test_extra_work import BELT, in_workshop
+from tests.conftest import NOW
+
+TODAY = NOW.date()
+D = dt.date
+
+
+def at_day(day: dt.date) -> dt.datetime:
+    return NOW.replace(year=day.year, month=day.month, day=day.day)
+
+
+def car(
+    ctx,
+    n: int,
+    readings: list[tuple[dt.date, int]],
+    due_date: dt.date | None = None,
+    due_km: int | None = None,
+) -> int:
+    """A customer with a car, registered at its first reading; the later readings recorded on
+    their days."""
+    (first_day, first_km), *rest = readings
+    ctx.clock = fixed_clock(at_day(first_day))
+    _, vid = archive.register_walk_in(
+        ctx,
+        CustomerInput(name=f"客户{n}", phone=f"1385532{n:04d}"),
+        VehicleInput(
+            plate=f"皖B{n:05d}",
+            model_code="TIGGO8PRO",
+            category_code="small_passenger",
+            odometer_km=first_km,
+            next_due_date=due_date,
+            next_due_km=due_km,
+        ),
+    )
+    for day, km in rest:
+        ctx.clock = fixed_clock(at_day(day))
+        archive.record_odometer(ctx, vid, km, "manual")
+    ctx.clock = fixed_clock(NOW)
+    return vid
+
+
+ONE = [(D(2026, 11, 1), 8000)]
+REGULAR = [  # 30 km a day
+    (D(2026, 1, 1), 10000),
+    (D(2026, 4, 1), 12700),
+    (D(2026, 6, 30), 15400),
+    (D(2026, 9, 28), 18100),
+]
+WIPERS = LineDraft(
+    kind="labour",
+    description="更换雨刮片",
+    mode="item",
+    qty_milli=1000,
+    unit_price_fen=8000,
+    system_code="body",
+)
+
+
+@pytest.fixture
+def fleet(ctx) -> dict[str, int]:
+    cars = {
+        "by_km": car(ctx, 1, REGULAR, D(2027, 3, 1), 20000),  # 20000 km on 1 Dec
+        "overdue": car(ctx, 2, ONE, D(2026, 11, 20), 50000),
+        "edge_30": car(ctx, 3, ONE, TODAY + dt.timedelta(days=30)),
+        "edge_7": car(ctx, 4, ONE, TODAY + dt.timedelta(days=7)),
+        "later": car(ctx, 5, ONE, D(2027, 6, 1)),
+        "in_shop": car(ctx, 6, ONE, D(2026, 10, 1)),
+        "booked": car(ctx, 7, ONE, D(2026, 10, 1)),
+        "declined": car(ctx, 8, ONE, D(2027, 6, 1)),
+    }
+    orders.open_order(ctx, cars["in_shop"], "异响")
+    appointments.book(
+        ctx,
+        appointments.Booking(
+            vehicle_id=cars["booked"],
+            start=NOW.replace(hour=9, minute=0) + dt.timedelta(days=1),
+            items="保养",
+        ),
+    )
+    ctx.clock = fixed_clock(at_day(D(2026, 11, 10)))
+    oid = orders.open_order(ctx, cars["declined"], "雨刮不干净")
+    orders.add_line(ctx, oid, WIPERS)
+    orders.decline(ctx, oid, fee_fen=0)
+    ctx.clock = fixed_clock(NOW)
+    return cars
+
+
+def test_bands_exclusions_and_order(ctx, fleet):
+    lines = call_list(ctx.db, TODAY)
+    ids = {v: k for k, v in fleet.items()}
+    assert [ids[line.vehicle_id] for line in lines] == [
+        "overdue",
+        "by_km",
+        "edge_7",
+        "edge_30",
+        "declined",
+    ]
+    assert [line.codes for line in lines] == [
+        (ns.OVERDUE,),
+        (ns.DUE_7,),
+        (ns.DUE_7,),
+        (ns.DUE_30,),
+        (ns.DECLINED,),
+    ]
+
+
+def test_regular_readings_figures(ctx, fleet):
+    line = next(x for x in call_list(ctx.db, TODAY) if x.vehicle_id == fleet["by_km"])
+    assert (line.plate, line.customer_name, line.phone) == ("皖B00001", "客户1", "13855320001")
+    figures = line.reasons[0].figures
+    assert figures["km_per_day"] == 30.0
+    assert figures["rate_basis"] == "window"
+    assert figures["due_km"] == 20000
+    assert figures["km_date"] == D(2026, 12, 1)
+    assert figures["due_day"] == D(2026, 12, 1)
+    assert figures["predicted_km"] == 18100 + 60 * 30
+
+
+def test_declined_estimate_line(ctx, fleet):
+    line = next(x for x in call_list(ctx.db, TODAY) if x.vehicle_id == fleet["declined"])
+    assert line.last_visit == D(2026, 11, 10)
+    (reason,) = line.reasons
+    assert reason.figures["description"] == "更换雨刮片"
+    assert reason.figures["amount_fen"] == 8000
+    assert reason.figures["source"] == "estimate"
+    assert reason.figures["declined_on"] == D(2026, 11, 10)
+
+
+def test_declined_extra_work_once_the_car_has_left(ctx, order_id):
+    in_workshop(ctx, order_id)
+    orders.advance(ctx, order_id, "in_progress")
+    extra = extra_work.report_extra(ctx, order_id, "吴海涛", [BELT], 45)
+    extra_work.record_contact(ctx, extra, "phone")
+    extra_work.decline(ctx, extra, "张伟", "吴海涛", NOW)
+    assert call_list(ctx.db, TODAY) == []  # still in the shop
+    # the rest of the visit is not this test's subject: the order is finished directly
+    ctx.db.execute("UPDATE repair_orders SET state = 'done' WHERE id = ?", [order_id])
+    (line,) = call_list(ctx.db, TODAY)
+    declined = [r for r in line.reasons if r.code == ns.DECLINED]
+    assert [(r.figures["source"], r.figures["description"]) for r in declined] == [
+        ("extra_work", "更换发动机皮带"),
+    ]
+    assert declined[0].figures["amount_fen"] == 30000
+
+
+def test_declined_work_older_than_a_year_is_dropped(ctx, fleet):
+    lines = call_list(ctx.db, TODAY + dt.timedelta(days=400))
+    (line,) = [x for x in lines if x.vehicle_id == fleet["declined"]]
+    assert line.codes == (ns.OVERDUE,)  # its service is overdue by then; the wipers dropped
+
+
+def test_a_finished_maintenance_restarts_the_schedule(ctx, order_id):
+    # 皖B7K2M9 (bought 2023-06-18, overdue at registration) is in the shop: not called
+    assert call_list(ctx.db, TODAY) == []
+    # its maintenance order (signed today, odometer 41500 at reception) finished: next due
+    # in 12 months or 10000 km; its readings are all from today, so 40 km a day by default
+    ctx.db.execute("UPDATE repair_orders SET state = 'done' WHERE id = ?", [order_id])
+    assert call_list(ctx.db, TODAY) == []
+    last_km = archive.last_odometer(ctx, 1)
+    km_day = TODAY + dt.timedelta(days=math.ceil((51500 - last_km) / ns.DEFAULT_KM_PER_DAY))
+    assert km_day < dt.date(2027, 11, 27)  # the km comes first
+    (line,) = call_list(ctx.db, km_day - dt.timedelta(days=7))
+    assert (line.codes, line.due.due_date, line.due.due_km, line.due.day) == (
+        (ns.DUE_7,),
+        dt.date(2027, 11, 27),
+        51500,
+        km_day,
+    )
+    assert call_list(ctx.db, km_day - dt.timedelta(days=8))[0].codes == (ns.DUE_30,)
