@@ -316,6 +316,44 @@
     </message>
 </context>
 <context>
+    <name>CallList</name>
+    <message>
+        <source>Declined {item} ({amount}) on {day}</source>
+        <translation>{day} 未做：{item}（{amount}）</translation>
+    </message>
+    <message>
+        <source>Service overdue since {day}</source>
+        <translation>保养已于 {day} 到期</translation>
+    </message>
+    <message>
+        <source>Service due {day} (within 7 days)</source>
+        <translation>{day} 保养到期（7 天内）</translation>
+    </message>
+    <message>
+        <source>Service due {day} (within 30 days)</source>
+        <translation>{day} 保养到期（30 天内）</translation>
+    </message>
+    <message>
+        <source>about {km} km now, due at {due} km</source>
+        <translation>目前约 {km} 公里，{due} 公里到期</translation>
+    </message>
+</context>
+<context>
+    <name>CallListPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Nobody to call today: no service due within 30 days, no declined work.</source>
+        <translation>今天无需致电：30 天内无保养到期，也无未做项目。</translation>
+    </message>
+    <message>
+        <source>{n} cars to call today, {overdue} overdue</source>
+        <translation>今天需致电 {n} 台车，其中 {overdue} 台已逾期</translation>
+    </message>
+</context>
+<context>
     <name>Care</name>
     <message>
         <source>Customer reached</source>
@@ -1001,6 +1039,18 @@
         <source>Count</source>
         <translation>次数</translation>
     </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次进厂</translation>
+    </message>
+    <message>
+        <source>Why call</source>
+        <translation>致电原因</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintForm</name>
@@ -1117,6 +1167,10 @@
     <message>
         <source>Follow-ups and complaints</source>
         <translation>回访与投诉</translation>
+    </message>
+    <message>
+        <source>Call list</source>
+        <translation>致电清单</translation>
     </message>
 </context>
 <context>

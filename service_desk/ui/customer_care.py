@@ -1,11 +1,13 @@
 """The customer care tab (客户关怀): the desks before the car comes and after it leaves,
-one page each — appointments (R17), follow-ups, enquiries and complaints (R15, R16)."""
+one page each — appointments (R17), follow-ups, enquiries and complaints (R15, R16), the
+daily call list (R2)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from service_desk.ui.appointments_desk import AppointmentsDesk
+from service_desk.ui.call_list_page import CallListPage
 from service_desk.ui.care_desk import CareDesk
 from service_desk.ui.session import Session
 
@@ -20,4 +22,6 @@ class CustomerCare(QWidget):
         self.pages.addTab(self.appointments, self.tr("Appointments"))
         self.care = CareDesk(session)
         self.pages.addTab(self.care, self.tr("Follow-ups and complaints"))
+        self.calls = CallListPage(session)
+        self.pages.addTab(self.calls, self.tr("Call list"))
         layout.addWidget(self.pages)

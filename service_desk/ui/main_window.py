@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.checkout, self.tr("Checkout"))
         self.customer_care = CustomerCare(session)
         self.tabs.addTab(self.customer_care, self.tr("Customer care"))
+        self.customer_care.calls.open_vehicle.connect(
+            lambda customer, vehicle: self.picked(customer, vehicle, None)
+        )
         self.tabs.addTab(self.archive, self.tr("Archive"))
         self.reports = ReportsDesk(session)
         self.tabs.addTab(self.reports, self.tr("Reports"))
