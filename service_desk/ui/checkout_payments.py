@@ -4,6 +4,7 @@ a supervisor's PIN; settling a ready order, or the fee of a declined one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
@@ -147,6 +148,9 @@ class PaymentPanel(QGroupBox):
         for widget in (self.method, self.amount, self.reference):
             widget.setEnabled((ready or declined) and balance > 0)
 
+    def _run(self, step: Callable[[], object]) -> bool:
+        return run_step(self.session, self.errors, self.message, step, KINDS)
+
     def _amount(self) -> int:
         try:
             return parse_yuan(self.amount.text())
@@ -157,18 +161,14 @@ class PaymentPanel(QGroupBox):
         order_id = self.order_id
         if order_id is None:
             return
-        run_step(
-            self.session,
-            self.errors,
-            self.message,
+        self._run(
             lambda: settlement.add_payment(
                 self.session.ctx,
                 order_id,
                 self.method.currentData(),
                 self._amount(),
                 self.reference.text(),
-            ),
-            KINDS,
+            )
         )
 
     def approve_arrears(self) -> None:
@@ -189,48 +189,26 @@ class PaymentPanel(QGroupBox):
         )
         if note is None:
             return
-        run_step(
-            self.session,
-            self.errors,
-            self.message,
-            lambda: settlement.approve_arrears(self.session.ctx, order_id, *answer, note),
-            KINDS,
-        )
+        self._run(lambda: settlement.approve_arrears(self.session.ctx, order_id, *answer, note))
 
     def credit_deposit(self) -> None:
         """The deposit paid when the appointment was booked counts as a payment."""
         order_id = self.order_id
         if order_id is not None:
-            run_step(
-                self.session,
-                self.errors,
-                self.message,
-                lambda: appointments.credit_deposits(self.session.ctx, order_id),
-                KINDS,
-            )
+            self._run(lambda: appointments.credit_deposits(self.session.ctx, order_id))
 
     def settle(self) -> None:
         order_id = self.order_id
         if order_id is not None:
-            run_step(
-                self.session,
-                self.errors,
-                self.message,
-                lambda: settlement.settle(self.session.ctx, order_id),
-                KINDS,
-            )
+            self._run(lambda: settlement.settle(self.session.ctx, order_id))
 
     def settle_fee(self) -> None:
         order_id = self.order_id
         if order_id is None:
             return
-        if run_step(
-            self.session,
-            self.errors,
-            self.message,
+        if self._run(
             lambda: settlement.settle_fee(
                 self.session.ctx, order_id, self.method.currentData(), self.reference.text()
-            ),
-            KINDS,
+            )
         ):
             self.fee_settled.emit(order_id)

@@ -55,6 +55,25 @@ def pdf_printer(monkeypatch, tmp_path):
     return outputs
 
 
+@pytest.fixture
+def printed(pdf_printer, monkeypatch) -> list[bytes]:
+    """The PDF stand-in printer, its first dialog answered OK; returns the documents as
+    sent to it (the printer's file holds them as pictures, these hold their text)."""
+    from service_desk.ui import ask
+    from service_desk.ui import printing as ui_printing
+
+    monkeypatch.setattr(ask, "choose_printer", lambda *_a: True)
+    sent: list[bytes] = []
+    send = ui_printing.send_to_printer
+
+    def keep(pdf: bytes, printer) -> int:
+        sent.append(pdf)
+        return send(pdf, printer)
+
+    monkeypatch.setattr(ui_printing, "send_to_printer", keep)
+    return sent
+
+
 class Answers:
     """Scripted answers for ui.ask: tests never block on a modal dialog."""
 

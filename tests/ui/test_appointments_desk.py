@@ -15,28 +15,12 @@ from service_desk.actions import appointments as ap
 from service_desk.actions import orders
 from service_desk.store import appointment_queries as aq
 from service_desk.store import queries
-from service_desk.ui import ask
-from service_desk.ui import printing as ui_printing
 from service_desk.ui.appointments_desk import AppointmentsDesk
 from tests.actions.test_archive_orders import walk_in
 from tests.conftest import NOW
 from tests.printing.conftest import flat, pdf_pages
 from tests.ui.test_inspection_desk import click, error_of, find
 from tests.ui.typing import type_text
-
-
-@pytest.fixture
-def printed(pdf_printer, monkeypatch) -> list[bytes]:
-    monkeypatch.setattr(ask, "choose_printer", lambda *_a: True)
-    sent: list[bytes] = []
-    send = ui_printing.send_to_printer
-
-    def keep(pdf: bytes, printer) -> int:
-        sent.append(pdf)
-        return send(pdf, printer)
-
-    monkeypatch.setattr(ui_printing, "send_to_printer", keep)
-    return sent
 
 
 @pytest.fixture

@@ -23,8 +23,6 @@ from service_desk.store import (
     release_queries,
 )
 from service_desk.store import settlement_queries as sq
-from service_desk.ui import ask
-from service_desk.ui import printing as ui_printing
 from tests.actions.test_appointments import booking
 from tests.actions.test_settlement import walk_in
 from tests.actions.test_workshop import bring_to_ready
@@ -35,22 +33,6 @@ from tests.ui.test_inspection_desk import click, error_of, find
 from tests.ui.typing import type_text
 
 SUPERVISOR_PIN = "2468"
-
-
-@pytest.fixture
-def printed(pdf_printer, monkeypatch) -> list[bytes]:
-    """The PDF stand-in printer (its first dialog answered OK); returns the documents as
-    sent to it (the printer file holds them as pictures, these hold their text)."""
-    monkeypatch.setattr(ask, "choose_printer", lambda *_a: True)
-    sent: list[bytes] = []
-    send = ui_printing.send_to_printer
-
-    def keep(pdf: bytes, printer) -> int:
-        sent.append(pdf)
-        return send(pdf, printer)
-
-    monkeypatch.setattr(ui_printing, "send_to_printer", keep)
-    return sent
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 from service_desk.actions import reports, self_review
 from service_desk.domain.report import REVIEW_FIGURES, Period
 from service_desk.ui import ask
-from service_desk.ui import printing as ui_printing
 from service_desk.ui.self_review_dialog import SelfReviewDialog
 from tests.conftest import NOW, staff_id
 from tests.printing.conftest import flat, pdf_pages
@@ -41,21 +40,6 @@ def close_without_asking(monkeypatch) -> None:
     """A dialog left with unsaved text is closed at teardown: never a real message box
     (tests that check the question use the answers fixture, which patches over this)."""
     monkeypatch.setattr(ask, "confirm", lambda *_a: True)
-
-
-@pytest.fixture
-def printed(pdf_printer, monkeypatch) -> list[bytes]:
-    """The PDF stand-in printer, its first dialog answered OK; the documents sent to it."""
-    monkeypatch.setattr(ask, "choose_printer", lambda *_a: True)
-    sent: list[bytes] = []
-    send = ui_printing.send_to_printer
-
-    def keep(pdf: bytes, printer) -> int:
-        sent.append(pdf)
-        return send(pdf, printer)
-
-    monkeypatch.setattr(ui_printing, "send_to_printer", keep)
-    return sent
 
 
 def open_dialog(qtbot, session, kind: str = "day", period: Period = DAY) -> SelfReviewDialog:
