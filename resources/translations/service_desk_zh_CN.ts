@@ -1040,6 +1040,14 @@
         <translation>次数</translation>
     </message>
     <message>
+        <source>Customer care</source>
+        <translation>客户关怀</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>车型</translation>
     </message>
@@ -3860,6 +3868,46 @@
         <source>Extra work declined</source>
         <translation>追加项目被拒</translation>
     </message>
+    <message>
+        <source>Appointments made</source>
+        <translation>预约台次</translation>
+    </message>
+    <message>
+        <source>Appointments kept</source>
+        <translation>按约到店</translation>
+    </message>
+    <message>
+        <source>Appointments missed</source>
+        <translation>预约未到</translation>
+    </message>
+    <message>
+        <source>Appointments cancelled</source>
+        <translation>预约取消</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>应回访</translation>
+    </message>
+    <message>
+        <source>Follow-ups done</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Average satisfaction</source>
+        <translation>平均满意度</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>Complaints answered in time</source>
+        <translation>按时答复投诉</translation>
+    </message>
+    <message>
+        <source>Complaints escalated</source>
+        <translation>升级投诉</translation>
+    </message>
 </context>
 <context>
     <name>ReportsDesk</name>
@@ -3934,6 +3982,10 @@
     <message>
         <source>Exceptions</source>
         <translation>异常情况</translation>
+    </message>
+    <message>
+        <source>Customer care</source>
+        <translation>客户关怀</translation>
     </message>
     <message>
         <source>compared with {period}</source>

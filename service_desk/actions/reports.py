@@ -25,7 +25,9 @@ def names() -> tuple[stats.Names, stats.Names, stats.Names]:
 
 
 def rows(db: sqlite_utils.Database, b: stats.Bounds, advisor_id: int | None) -> stats.Rows:
-    """Every family's rows of the period (and a day either side), one query each."""
+    """Every family's rows of the period (and a day either side), one query each.
+    Customer care of one advisor: the appointments they booked, the follow-ups of their
+    orders, the complaints they took (domain/report.py)."""
     lo, hi = b.sql_range()
     args = (db, lo, hi, advisor_id)
     return stats.Rows(
@@ -41,7 +43,20 @@ def rows(db: sqlite_utils.Database, b: stats.Bounds, advisor_id: int | None) -> 
         released=q.released_orders(*args),
         released_keys=q.released_keys(*args),
         key_outings=q.key_outings(*args),
+        appointments=q.appointments(
+            db, b.start.date().isoformat(), _last_day(b).isoformat(), advisor_id
+        ),
+        released_for_follow_up=q.released_for_follow_up(
+            db, *stats.follow_up_bounds(b).sql_range(), advisor_id
+        ),
+        follow_ups=q.follow_ups(*args),
+        complaints=q.complaints(*args),
     )
+
+
+def _last_day(b: stats.Bounds) -> dt.date:
+    """The period's last local day (its end is local midnight after it)."""
+    return (b.end - dt.timedelta(days=1)).date()
 
 
 def report(

@@ -40,6 +40,24 @@ Money is integer fen. Counting rules (computed in domain/statistics.py):
 - details: the received orders, in signing order;
 - one advisor's report counts the orders whose advisor_id is theirs (the advisor who
   has the case now, after any hand-on).
+
+Customer care (``Care``, issue 7):
+
+- appointments: those whose ``day`` (the slot's local date) falls within the period,
+  whatever their state and whenever they were booked (so "made" is the appointments
+  of the period's days, not those booked during it); kept = arrived, missed = missed,
+  cancelled = cancelled (booked / reminded ones still open are made only);
+- follow-ups due: released orders (void left out) whose follow-up window (release date
+  + 2 .. + 7 days in the dealer's zone, domain/care.py) ends within the period, done or
+  not; follow-ups done: follow-ups with the outcome 'reached' or 'declined' done
+  (done_at) within the period; satisfaction: the average of the reached ones done in the
+  period, in hundredths (4.5 -> 450, rounded half up), None when none;
+- complaints: opened (received_at) within the period; of those, answered in time =
+  answered at once (no reply-by time) or answered no later than the reply-by time
+  (exactly at it is in time), escalated = escalated at any time so far;
+- one advisor's care figures: the appointments they booked (booked_by), the follow-ups
+  of their orders (repair_orders.advisor_id, due and done alike), the complaints they
+  took (received_by).
 """
 
 from __future__ import annotations
@@ -172,6 +190,22 @@ class Exceptions:
 
 
 @dataclass(frozen=True)
+class Care:
+    """Customer-care figures of the period (appointments, follow-ups, complaints)."""
+
+    appointments_made: int = 0  # appointments for the period's days, any state
+    appointments_kept: int = 0  # arrived
+    appointments_missed: int = 0
+    appointments_cancelled: int = 0
+    follow_ups_due: int = 0  # released orders whose window ends in the period
+    follow_ups_done: int = 0  # reached or declined, done in the period
+    satisfaction_x100: int | None = None  # average of the reached ones; None when none
+    complaints_opened: int = 0
+    complaints_answered_in_time: int = 0
+    complaints_escalated: int = 0
+
+
+@dataclass(frozen=True)
 class DetailRow:
     """One order of the period (the workbook's detail sheet)."""
 
@@ -210,6 +244,7 @@ class Report:
     workshop: Workshop
     exceptions: Exceptions
     details: list[DetailRow]  # every order signed in the period, in signing order
+    care: Care = field(default_factory=Care)
 
 
 REVIEW_KINDS = ("day", "month")

@@ -26,9 +26,11 @@ from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from service_desk.domain import care as care_rules
 from service_desk.domain.clock import parse
 from service_desk.domain.report import (
     REVIEW_FIGURES,
+    Care,
     Count,
     DetailRow,
     Exceptions,
@@ -391,6 +393,100 @@ def exceptions(
     )
 
 
+# --- customer care -------------------------------------------------------------------------
+
+
+def appointments(rows: Iterable[Row], period: Period) -> tuple[int, int, int, int]:
+    """(made, kept, missed, cancelled) of the appointments of the period's days. Rows:
+    day (the slot's local date, ISO), state. Made counts every state; kept = arrived."""
+    first, last = period.start.isoformat(), period.end.isoformat()
+    states = Counter(r["state"] for r in rows if first <= r["day"] <= last)
+    return (
+        sum(states.values()),
+        states["arrived"],
+        states["missed"],
+        states["cancelled"],
+    )
+
+
+def follow_up_bounds(b: Bounds) -> Bounds:
+    """The releases whose follow-up window can end within ``b``: the period moved back
+    by the window's last day (care.FOLLOW_UP_TO_DAYS)."""
+    back = dt.timedelta(days=care_rules.FOLLOW_UP_TO_DAYS)
+    return Bounds(b.start - back, b.end - back)
+
+
+def follow_ups_due(released_rows: Iterable[Row], period: Period, tz: str) -> int:
+    """Released cars (not void) whose follow-up window (release date + 2 .. + 7 days in
+    the dealer's zone) ends within the period, followed up or not. Rows: order_id,
+    state, released_at."""
+    zone = ZoneInfo(tz)
+    due = set()
+    for r in released_rows:
+        if r["state"] == VOID or not r["released_at"]:
+            continue
+        window = care_rules.follow_up_window(parse(r["released_at"]), zone)
+        if period.start <= window.due_to <= period.end:
+            due.add(r["order_id"])
+    return len(due)
+
+
+def follow_ups_done(rows: Iterable[Row], b: Bounds) -> tuple[int, int | None]:
+    """(done, average satisfaction in hundredths) of the follow-ups done in the period:
+    reached or declined (a call not answered is not done); the average of the reached
+    ones, rounded half up, None when none. Rows: order_state, done_at, outcome,
+    satisfaction."""
+    done = [
+        r
+        for r in within(rows, "done_at", b, state_key="order_state")
+        if r["outcome"] in ("reached", "declined")
+    ]
+    scores = [r["satisfaction"] for r in done if r["outcome"] == "reached" and r["satisfaction"]]
+    average = round_half_up(100 * sum(scores), len(scores)) if scores else None
+    return len(done), average
+
+
+def complaints(rows: Iterable[Row], b: Bounds) -> tuple[int, int, int]:
+    """(opened, answered in time, escalated) of the complaints received in the period.
+    In time: answered at once (no reply-by time) or no later than the reply-by time.
+    Rows: received_at, reply_by, answered_at, escalated_at."""
+    opened = [r for r in rows if b.contains(r["received_at"])]
+    in_time = sum(
+        1
+        for r in opened
+        if r["answered_at"] and (not r["reply_by"] or _not_later(r["answered_at"], r["reply_by"]))
+    )
+    escalated = sum(1 for r in opened if r["escalated_at"])
+    return len(opened), in_time, escalated
+
+
+def care(
+    appointment_rows: Iterable[Row],
+    released_rows: Iterable[Row],
+    follow_up_rows: Iterable[Row],
+    complaint_rows: Iterable[Row],
+    period: Period,
+    tz: str,
+) -> Care:
+    """The customer-care figures of the period (see domain/report.py)."""
+    b = bounds(period, tz)
+    made, kept, missed, cancelled = appointments(appointment_rows, period)
+    done, satisfaction = follow_ups_done(follow_up_rows, b)
+    opened, in_time, escalated = complaints(complaint_rows, b)
+    return Care(
+        appointments_made=made,
+        appointments_kept=kept,
+        appointments_missed=missed,
+        appointments_cancelled=cancelled,
+        follow_ups_due=follow_ups_due(released_rows, period, tz),
+        follow_ups_done=done,
+        satisfaction_x100=satisfaction,
+        complaints_opened=opened,
+        complaints_answered_in_time=in_time,
+        complaints_escalated=escalated,
+    )
+
+
 # --- the detail sheet ----------------------------------------------------------------------
 
 
@@ -452,6 +548,11 @@ class Rows:
     released: Sequence[Row]
     released_keys: Sequence[Row]
     key_outings: Sequence[Row]
+    # customer care (left empty: all zero)
+    appointments: Sequence[Row] = ()  # day, state
+    released_for_follow_up: Sequence[Row] = ()  # order_id, state, released_at
+    follow_ups: Sequence[Row] = ()  # order_state, done_at, outcome, satisfaction
+    complaints: Sequence[Row] = ()  # received_at, reply_by, answered_at, escalated_at
 
 
 @dataclass(frozen=True)
@@ -504,6 +605,14 @@ def build_report(period: Period, rows: Rows, ref: Reference, now: dt.datetime) -
             now,
         ),
         details=details(taken, money, ref.models, ref.vehicle_categories, ref.repair_categories),
+        care=care(
+            rows.appointments,
+            rows.released_for_follow_up,
+            rows.follow_ups,
+            rows.complaints,
+            period,
+            ref.tz,
+        ),
     )
 
 

@@ -1,5 +1,5 @@
-"""Tables of single figures (汇总, 营收与欠收, 追加项目): each figure in its own unit, with
-the previous period beside it and the change when there is one."""
+"""Tables of single figures (汇总, 营收与欠收, 追加项目, 预约, 回访与投诉): each figure in its
+own unit, with the previous period beside it and the change when there is one."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ SECTION, ITEM, CURRENT, SHARE, PREVIOUS, CHANGE, CHANGE_RATE = (
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure: counts and minutes are int, money int fen, rates a ratio (0-1)."""
+    """One figure: counts and minutes are int, money int fen, rates a ratio (0-1),
+    scores (an average satisfaction) int hundredths."""
 
     section: str
     label: str
@@ -50,6 +51,8 @@ def _cell(kind: str, value: int | float | None) -> tuple[object, str | None]:
         return yuan(int(value)), styles.MONEY
     if kind == "rate":
         return value, styles.PERCENT
+    if kind == "score":
+        return Decimal(int(value)).scaleb(-2), styles.SCORE
     return value, styles.COUNT
 
 
@@ -64,6 +67,8 @@ def _change(figure: Figure) -> tuple[object, str | None, object, str | None]:
     rel_format = styles.PERCENT_CHANGE if relative is not None else None
     if figure.kind == "money":
         return yuan(int(cur - prev)), styles.MONEY_CHANGE, relative, rel_format
+    if figure.kind == "score":
+        return Decimal(int(cur - prev)).scaleb(-2), styles.SCORE_CHANGE, relative, rel_format
     return cur - prev, styles.COUNT_CHANGE, relative, rel_format
 
 
@@ -168,6 +173,34 @@ def extra_figures(report: Report, previous: Report | None) -> list[Figure]:
         Figure(s, label, kind, *_pair(report, previous, get))
         for s, label, kind, get in _extra_rows("追加项目")
     ]
+
+
+def _figures(rows: Sequence[tuple], report: Report, previous: Report | None) -> list[Figure]:
+    return [Figure(s, label, kind, *_pair(report, previous, get)) for s, label, kind, get in rows]
+
+
+def appointment_figures(report: Report, previous: Report | None) -> list[Figure]:
+    """预约: the appointments of the period's days and how they ended."""
+    rows = [
+        ("预约", "预约台次", "count", lambda r: r.care.appointments_made),
+        ("预约", "按约到店", "count", lambda r: r.care.appointments_kept),
+        ("预约", "失约", "count", lambda r: r.care.appointments_missed),
+        ("预约", "取消", "count", lambda r: r.care.appointments_cancelled),
+    ]
+    return _figures(rows, report, previous)
+
+
+def care_figures(report: Report, previous: Report | None) -> list[Figure]:
+    """回访与投诉: follow-ups due and done, the average satisfaction, complaints."""
+    rows = [
+        ("回访", "应回访", "count", lambda r: r.care.follow_ups_due),
+        ("回访", "已回访", "count", lambda r: r.care.follow_ups_done),
+        ("回访", "平均满意度", "score", lambda r: r.care.satisfaction_x100),
+        ("投诉", "受理投诉", "count", lambda r: r.care.complaints_opened),
+        ("投诉", "按时答复", "count", lambda r: r.care.complaints_answered_in_time),
+        ("投诉", "升级处理", "count", lambda r: r.care.complaints_escalated),
+    ]
+    return _figures(rows, report, previous)
 
 
 def revenue_figures(report: Report, previous: Report | None) -> list[Figure]:

@@ -10,6 +10,8 @@ SHEETS = {
     "revenue": "营收与欠收",
     "daily": "每日进厂",
     "extra": "追加项目",
+    "appointments": "预约",
+    "care": "回访与投诉",
     "details": "明细",
     "reviews": "月度总结",
 }

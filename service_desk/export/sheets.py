@@ -11,6 +11,8 @@ from openpyxl.workbook import Workbook
 from service_desk.domain.report import Count, Period, Report, SelfReview
 from service_desk.export import charts, labels, styles
 from service_desk.export.figures import (
+    appointment_figures,
+    care_figures,
     extra_figures,
     figure_table,
     ratio,
@@ -27,6 +29,8 @@ HEADINGS = {
     "revenue": "营收与欠收",
     "daily": "每日进厂台次",
     "extra": "追加项目",
+    "appointments": "预约统计",
+    "care": "回访与投诉",
     "details": "工单明细",
     "reviews": "服务顾问自评与月度总结",
 }
@@ -186,6 +190,30 @@ def extra(wb: Workbook, report: Report, previous: Report | None) -> Placed:
         extra_figures(report, previous),
         with_previous=previous is not None,
         with_section=False,
+    )
+    sheet.finish()
+    return placed
+
+
+def appointments(wb: Workbook, report: Report, previous: Report | None) -> Placed:
+    """预约: made, kept, missed and cancelled (by the appointment's day)."""
+    sheet = new_sheet(wb, "appointments", report, previous)
+    placed = figure_table(
+        sheet,
+        "Appointments",
+        appointment_figures(report, previous),
+        with_previous=previous is not None,
+        with_section=False,
+    )
+    sheet.finish()
+    return placed
+
+
+def care(wb: Workbook, report: Report, previous: Report | None) -> Placed:
+    """回访与投诉: follow-ups due / done, average satisfaction, complaints."""
+    sheet = new_sheet(wb, "care", report, previous)
+    placed = figure_table(
+        sheet, "Care", care_figures(report, previous), with_previous=previous is not None
     )
     sheet.finish()
     return placed

@@ -19,8 +19,9 @@ CREATOR = "Service Desk"
 def build_workbook(
     report: Report, previous: Report | None = None, reviews: Sequence[SelfReview] = ()
 ) -> Workbook:
-    """The workbook in memory: 汇总, 车型, 维修类别, 营收与欠收, 每日进厂, 追加项目, 明细 and,
-    with reviews, 月度总结. ``previous`` (the period before) adds 上期 and 变化 columns."""
+    """The workbook in memory: 汇总, 车型, 维修类别, 营收与欠收, 每日进厂, 追加项目, 预约,
+    回访与投诉, 明细 and, with reviews, 月度总结. ``previous`` (the period before) adds 上期
+    and 变化 columns."""
     return saving.materialize(_build(report, previous, reviews))
 
 
@@ -34,6 +35,8 @@ def _build(report: Report, previous: Report | None, reviews: Sequence[SelfReview
     sheets.revenue(wb, report, previous)
     sheets.daily(wb, report, previous)
     sheets.extra(wb, report, previous)
+    sheets.appointments(wb, report, previous)
+    sheets.care(wb, report, previous)
     sheets.details(wb, report, previous)
     if reviews:
         sheets.reviews(wb, report, previous, reviews)

@@ -27,6 +27,7 @@ from service_desk.store import (
     schema_v13,
     schema_v14,
     schema_v15,
+    schema_v16,
 )
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
@@ -52,6 +53,7 @@ STEPS = (
     ("013_report_indexes", schema_v13),
     ("014_appointments", schema_v14),
     ("015_care", schema_v15),
+    ("016_care_report_indexes", schema_v16),
 )
 
 

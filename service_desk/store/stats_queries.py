@@ -20,6 +20,19 @@ The range columns and their indexes (migration 013, store/schema_v13.py):
   with arrears, settled before the period end
 - additional work: extra_work.reported_at
 - keys out late: key_events(action, at)
+
+Customer care (issue 7; migrations 014 and 015):
+
+- appointments: appointments.day (ISO dates, index appointments_day(day, slot_start));
+  one advisor: booked_by (no index: filtered within the day range)
+- follow-ups due: the release (order_events(to_state, at), as for released), over the
+  range shifted back by the window's end (care.FOLLOW_UP_TO_DAYS); one advisor: the
+  order's advisor_id
+- follow-ups done: follow_ups.done_at; complaints: complaints.received_at. Neither
+  column has an index (follow_ups has follow_ups_order / follow_ups_done on order_id,
+  complaints complaints_state(state, reply_by)): both tables are scanned, which stays
+  cheap at a counter's volume (a few rows per released car); an index would need a
+  new migration.
 """
 
 from __future__ import annotations
@@ -281,4 +294,67 @@ def key_outings(
               FROM key_events e JOIN repair_orders o ON o.id = e.order_id
              WHERE e.action IN ({marks}) AND e.at >= ? AND e.at < ?{extra}""",
         [*OUT_ACTIONS, lo, hi, *params],
+    )
+
+
+# --- customer care ---------------------------------------------------------------------------
+
+
+def appointments(
+    db: sqlite_utils.Database, first: str, last: str, booked_by: int | None = None
+) -> list[Row]:
+    """Appointments whose day is within [first, last] (ISO dates), with their state."""
+    extra, params = ("", []) if booked_by is None else (" AND a.booked_by = ?", [booked_by])
+    return _rows(
+        db,
+        f"""SELECT a.id, a.day, a.state, a.booked_by FROM appointments a
+             WHERE a.day >= ? AND a.day <= ?{extra}""",
+        [first, last, *params],
+    )
+
+
+def released_for_follow_up(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """Orders moved into released in [lo, hi), with when the car left (the release
+    record, else the latest move into released, as actions/care.py reads it)."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT e.order_id, o.state,
+                   coalesce(r.released_at, max(e.at)) AS released_at
+              FROM order_events e JOIN repair_orders o ON o.id = e.order_id
+              LEFT JOIN releases r ON r.order_id = e.order_id
+             WHERE {_moved_into("released")}{extra}
+             GROUP BY e.order_id""",
+        [lo, hi, *params],
+    )
+
+
+def follow_ups(
+    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+) -> list[Row]:
+    """Follow-ups done in [lo, hi) (every outcome), with their order's state."""
+    extra, params = _advisor(advisor_id)
+    return _rows(
+        db,
+        f"""SELECT f.id, f.order_id, o.state AS order_state, f.done_at, f.outcome,
+                   f.satisfaction
+              FROM follow_ups f JOIN repair_orders o ON o.id = f.order_id
+             WHERE f.done_at >= ? AND f.done_at < ?{extra}""",
+        [lo, hi, *params],
+    )
+
+
+def complaints(
+    db: sqlite_utils.Database, lo: str, hi: str, received_by: int | None = None
+) -> list[Row]:
+    """Complaints received in [lo, hi), with their reply-by, answer and escalation times."""
+    extra, params = ("", []) if received_by is None else (" AND c.received_by = ?", [received_by])
+    return _rows(
+        db,
+        f"""SELECT c.id, c.received_at, c.reply_by, c.answered_at, c.escalated_at, c.state
+              FROM complaints c
+             WHERE c.received_at >= ? AND c.received_at < ?{extra}""",
+        [lo, hi, *params],
     )

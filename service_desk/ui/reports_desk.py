@@ -36,6 +36,8 @@ from service_desk.ui.reports_cards import FigureCard, card_titles, figures
 from service_desk.ui.reports_period import PeriodPicker, period_text
 from service_desk.ui.reports_tables import (
     NumbersModel,
+    care_model,
+    care_rows,
     count_rows,
     counts_model,
     exception_rows,
@@ -145,6 +147,7 @@ class ReportsDesk(QWidget):
         self.payer_model = money_model(self.tr("Payer"), self)
         self.method_model = money_model(self.tr("Payment method"), self)
         self.exceptions_model = exceptions_model(self)
+        self.care_model = care_model(self)
         sections: list[tuple[str, NumbersModel, str]] = [
             (self.tr("Received by model"), self.model_model, "report_by_model"),
             (self.tr("Received by vehicle category"), self.category_model, "report_by_category"),
@@ -152,6 +155,7 @@ class ReportsDesk(QWidget):
             (self.tr("Revenue by payer"), self.payer_model, "report_by_payer"),
             (self.tr("Payments by method"), self.method_model, "report_by_method"),
             (self.tr("Exceptions"), self.exceptions_model, "report_exceptions"),
+            (self.tr("Customer care"), self.care_model, "report_care"),
         ]
         tables = QGridLayout()
         tables.setHorizontalSpacing(12)
@@ -242,6 +246,7 @@ class ReportsDesk(QWidget):
         self.payer_model.set_rows(payer_rows(report, before))
         self.method_model.set_rows(method_rows(report, before))
         self.exceptions_model.set_rows(exception_rows(report, before))
+        self.care_model.set_rows(care_rows(report, before))
         for view in self.tables.values():
             model = view.model()
             view.setColumnHidden(model.columnCount() - 1, before is None)

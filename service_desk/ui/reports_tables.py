@@ -1,5 +1,5 @@
 """The tables of the reports tab: breakdowns by model, vehicle category and repair
-category, revenue by payer and by payment method, the exceptions. Each has a
+category, revenue by payer and by payment method, the exceptions, customer care. Each has a
 "Previous period" column, hidden unless comparing; numbers are right-aligned."""
 
 from __future__ import annotations
@@ -111,6 +111,18 @@ def exceptions_model(parent: QObject | None = None) -> NumbersModel:
             (_c(QT_TRANSLATE_NOOP("Columns", "Exception")), lambda r: r["name"]),
             (_c(QT_TRANSLATE_NOOP("Columns", "Count")), lambda r: str(r["count"])),
             (_c(QT_TRANSLATE_NOOP("Columns", "Previous period")), _previous(str)),
+        ],
+        parent,
+    )
+
+
+def care_model(parent: QObject | None = None) -> NumbersModel:
+    """Appointments, follow-ups and complaints: a figure per row, its value as text."""
+    return NumbersModel(
+        [
+            (_c(QT_TRANSLATE_NOOP("Columns", "Customer care")), lambda r: r["name"]),
+            (_c(QT_TRANSLATE_NOOP("Columns", "Value")), lambda r: r["value"]),
+            (_c(QT_TRANSLATE_NOOP("Columns", "Previous period")), lambda r: r["previous"] or ""),
         ],
         parent,
     )
@@ -247,6 +259,43 @@ def exception_rows(report: Report, previous: Report | None) -> list[Row]:
             "name": name,
             "count": now[code],
             "previous": None if before is None else before[code],
+        }
+        for code, name in names.items()
+    ]
+
+
+def satisfaction_text(x100: int | None) -> str:
+    """An average satisfaction in hundredths as '4.50'; '—' when nobody was reached."""
+    return "—" if x100 is None else f"{x100 // 100}.{x100 % 100:02d}"
+
+
+def care_rows(report: Report, previous: Report | None) -> list[Row]:
+    """The customer-care figures (domain/report.py Care), each with its value as text."""
+    names = {
+        "appointments_made": _t(QT_TRANSLATE_NOOP("Reports", "Appointments made")),
+        "appointments_kept": _t(QT_TRANSLATE_NOOP("Reports", "Appointments kept")),
+        "appointments_missed": _t(QT_TRANSLATE_NOOP("Reports", "Appointments missed")),
+        "appointments_cancelled": _t(QT_TRANSLATE_NOOP("Reports", "Appointments cancelled")),
+        "follow_ups_due": _t(QT_TRANSLATE_NOOP("Reports", "Follow-ups due")),
+        "follow_ups_done": _t(QT_TRANSLATE_NOOP("Reports", "Follow-ups done")),
+        "satisfaction_x100": _t(QT_TRANSLATE_NOOP("Reports", "Average satisfaction")),
+        "complaints_opened": _t(QT_TRANSLATE_NOOP("Reports", "Complaints received")),
+        "complaints_answered_in_time": _t(
+            QT_TRANSLATE_NOOP("Reports", "Complaints answered in time")
+        ),
+        "complaints_escalated": _t(QT_TRANSLATE_NOOP("Reports", "Complaints escalated")),
+    }
+
+    def text(r: Report, code: str) -> str:
+        value = getattr(r.care, code)
+        return satisfaction_text(value) if code == "satisfaction_x100" else str(value)
+
+    return [
+        {
+            "code": code,
+            "name": name,
+            "value": text(report, code),
+            "previous": None if previous is None else text(previous, code),
         }
         for code, name in names.items()
     ]

@@ -23,6 +23,7 @@ from service_desk.store import (
     queries,
     release_queries,
     schema_v13,
+    schema_v16,
     settings,
     stats_queries,
     workshop_queries,
@@ -418,9 +419,11 @@ def test_the_whole_span_holds_every_order_once(data):
 
 
 def test_each_period_query_uses_a_range_index_and_no_full_scan(db, monkeypatch):
-    """With the indexes of migration 013, no query of a period scans a table: the range
-    index finds the period's rows, the order_id indexes the rest."""
-    ranges = [statement.split()[2] for statement in schema_v13.STATEMENTS]
+    """With the indexes of migrations 013 and 016 (and 014's appointments_day), no query
+    of a period scans a table: the range index finds the period's rows, the order_id
+    indexes the rest."""
+    ranges = [s.split()[2] for s in (*schema_v13.STATEMENTS, *schema_v16.STATEMENTS)]
+    ranges.append("appointments_day")
     seen: list[tuple[str, list]] = []
     real = stats_queries._rows
 
@@ -431,7 +434,7 @@ def test_each_period_query_uses_a_range_index_and_no_full_scan(db, monkeypatch):
     monkeypatch.setattr(stats_queries, "_rows", spy)
     for advisor_id in (None, 1):
         reports.report(db, Period.month(2026, 11), advisor_id, now=sd.NOW_REPORT)
-    assert len(seen) == 24
+    assert len(seen) == 32
     for sql, params in seen:
         plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()]
         assert not [step for step in plan if step.startswith("SCAN")], (sql, plan)

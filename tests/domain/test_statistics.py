@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service_desk.domain import statistics as stats
-from service_desk.domain.report import REVIEW_FIGURES, Period, Workshop
+from service_desk.domain.report import REVIEW_FIGURES, Care, Period, Workshop
 
 TZ = "Asia/Shanghai"
 OCTOBER = Period.month(2026, 10)
@@ -606,3 +606,150 @@ def test_review_figures_come_from_the_report():
         ("EQ1", "小蚂蚁", 1, 500)
     ]
     assert report.by_repair_category[0].code == ""  # no names given: 未分类
+
+
+# --- customer care ---------------------------------------------------------------------------
+
+
+def appointment(day: str, state: str) -> dict:
+    return {"day": day, "state": state}
+
+
+def test_appointments_by_their_day_the_last_day_included():
+    rows = [
+        appointment("2026-09-30", "arrived"),  # the day before
+        appointment("2026-10-01", "arrived"),
+        appointment("2026-10-15", "missed"),
+        appointment("2026-10-20", "cancelled"),
+        appointment("2026-10-25", "booked"),  # still open: made only
+        appointment("2026-10-31", "arrived"),  # the last day counts
+        appointment("2026-11-01", "missed"),  # the day after
+    ]
+    assert stats.appointments(rows, OCTOBER) == (5, 2, 1, 1)
+    assert stats.appointments([], OCTOBER) == (0, 0, 0, 0)
+
+
+def test_follow_ups_due_when_the_window_ends_within_the_period():
+    rows = [
+        # released 24 October: window 26 .. 31 October, ends on the last day
+        {"order_id": 1, "state": "released", "released_at": "2026-10-24T17:00:00+08:00"},
+        # released 25 October: window ends 1 November, the next period
+        {"order_id": 2, "state": "done", "released_at": "2026-10-25T08:00:00+08:00"},
+        # released 24 September (window ends 1 October): the first day counts
+        {"order_id": 3, "state": "done", "released_at": "2026-09-24T23:59:59+08:00"},
+        # released 23 September 23:59 local (15:59 UTC): its window ends 30 September
+        {"order_id": 4, "state": "done", "released_at": "2026-09-23T15:59:59+00:00"},
+        {"order_id": 5, "state": "void", "released_at": "2026-10-10T10:00:00+08:00"},
+        {"order_id": 6, "state": "released", "released_at": None},
+    ]
+    assert stats.follow_ups_due(rows, OCTOBER, TZ) == 2
+    b = stats.follow_up_bounds(B)
+    assert b.contains("2026-09-24T00:00:00+08:00") and b.contains("2026-10-24T23:59:59+08:00")
+    assert not b.contains("2026-10-25T00:00:00+08:00")
+    assert not b.contains("2026-09-23T23:59:59+08:00")
+
+
+def follow_up(done_at: str, outcome: str, satisfaction: int | None = None, **more) -> dict:
+    return {
+        "order_state": "released",
+        "done_at": done_at,
+        "outcome": outcome,
+        "satisfaction": satisfaction,
+        **more,
+    }
+
+
+def test_follow_ups_done_and_the_average_satisfaction_in_hundredths():
+    rows = [
+        follow_up("2026-10-01T00:00:00+08:00", "reached", 5),
+        follow_up("2026-10-31T23:59:59+08:00", "reached", 4),
+        follow_up("2026-10-15T10:00:00+08:00", "reached", 4),
+        follow_up("2026-10-16T10:00:00+08:00", "declined"),
+        follow_up("2026-10-17T10:00:00+08:00", "not_reached"),  # not done
+        follow_up("2026-11-01T00:00:00+08:00", "reached", 1),  # next period
+        follow_up("2026-10-18T10:00:00+08:00", "reached", 1, order_state="void"),
+    ]
+    # 13 / 3 = 4.333… -> 433
+    assert stats.follow_ups_done(rows, B) == (4, 433)
+    assert stats.follow_ups_done([follow_up("2026-10-02T10:00:00+08:00", "declined")], B) == (
+        1,
+        None,
+    )
+    half = [
+        follow_up("2026-10-02T10:00:00+08:00", "reached", 4),
+        follow_up("2026-10-03T10:00:00+08:00", "reached", 5),
+        follow_up("2026-10-04T10:00:00+08:00", "reached", 5),
+        follow_up("2026-10-05T10:00:00+08:00", "reached", 5),
+        follow_up("2026-10-06T10:00:00+08:00", "reached", 5),
+        follow_up("2026-10-07T10:00:00+08:00", "reached", 5),
+        follow_up("2026-10-08T10:00:00+08:00", "reached", 5),
+        follow_up("2026-10-09T10:00:00+08:00", "reached", 5),
+    ]
+    assert stats.follow_ups_done(half, B) == (8, 488)  # 4.875 rounds half up
+
+
+def complaint(received: str, reply_by: str | None, answered: str | None, escalated=None):
+    return {
+        "received_at": received,
+        "reply_by": reply_by,
+        "answered_at": answered,
+        "escalated_at": escalated,
+    }
+
+
+def test_complaints_opened_answered_in_time_and_escalated():
+    rows = [
+        # answered at once: in time
+        complaint("2026-10-01T09:00:00+08:00", None, "2026-10-01T09:00:00+08:00"),
+        # answered exactly at the reply-by time: in time
+        complaint(
+            "2026-10-02T09:00:00+08:00", "2026-10-03T09:00:00+08:00", "2026-10-03T09:00:00+08:00"
+        ),
+        # the same instant written in UTC: still in time
+        complaint(
+            "2026-10-04T09:00:00+08:00", "2026-10-05T09:00:00+08:00", "2026-10-05T01:00:00+00:00"
+        ),
+        # one second late, after the escalation
+        complaint(
+            "2026-10-06T09:00:00+08:00",
+            "2026-10-07T09:00:00+08:00",
+            "2026-10-07T09:00:01+08:00",
+            "2026-10-07T09:00:01+08:00",
+        ),
+        # still open, escalated
+        complaint(
+            "2026-10-31T23:59:59+08:00",
+            "2026-11-01T09:00:00+08:00",
+            None,
+            "2026-11-01T09:05:00+08:00",
+        ),
+        complaint("2026-11-01T00:00:00+08:00", None, "2026-11-01T00:00:00+08:00"),  # next period
+    ]
+    assert stats.complaints(rows, B) == (5, 3, 2)
+
+
+def test_care_figures_in_the_report():
+    rows = stats.Rows(
+        *([] for _ in range(12)),
+        appointments=[appointment("2026-10-31", "arrived"), appointment("2026-10-30", "missed")],
+        released_for_follow_up=[
+            {"order_id": 1, "state": "done", "released_at": "2026-10-24T17:00:00+08:00"}
+        ],
+        follow_ups=[follow_up("2026-10-27T10:00:00+08:00", "reached", 5)],
+        complaints=[complaint("2026-10-27T10:00:00+08:00", None, "2026-10-27T10:00:00+08:00")],
+    )
+    ref = stats.Reference({}, {}, {}, TZ)
+    now = dt.datetime(2026, 11, 1, tzinfo=ZoneInfo(TZ))
+    care = stats.build_report(OCTOBER, rows, ref, now).care
+    assert care == Care(
+        appointments_made=2,
+        appointments_kept=1,
+        appointments_missed=1,
+        follow_ups_due=1,
+        follow_ups_done=1,
+        satisfaction_x100=500,
+        complaints_opened=1,
+        complaints_answered_in_time=1,
+    )
+    empty = stats.build_report(OCTOBER, stats.Rows(*([] for _ in range(12))), ref, now)
+    assert empty.care == Care() and empty.care.satisfaction_x100 is None

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from service_desk import cli
 from service_desk.app import main
 from service_desk.domain.report import (
+    Care,
     Count,
     DetailRow,
     Exceptions,
@@ -27,7 +28,17 @@ from service_desk.export.styles import text_width
 
 MONEY = '"¥"#,##0.00'
 PERCENT = "0.0%"
-SHEETS = ["汇总", "车型", "维修类别", "营收与欠收", "每日进厂", "追加项目", "明细"]
+SHEETS = [
+    "汇总",
+    "车型",
+    "维修类别",
+    "营收与欠收",
+    "每日进厂",
+    "追加项目",
+    "预约",
+    "回访与投诉",
+    "明细",
+]
 
 OCTOBER = Period.month(2026, 10)
 SEPTEMBER = Period.month(2026, 9)
@@ -100,6 +111,18 @@ def october() -> Report:
             keys_out_late=2, keys_not_returned=1, belongings_missing=0, comebacks=3
         ),
         details=[detail(1, 1), detail(2, 1, released=False, state="in_progress"), detail(3, 15)],
+        care=Care(
+            appointments_made=30,
+            appointments_kept=22,
+            appointments_missed=3,
+            appointments_cancelled=4,
+            follow_ups_due=100,
+            follow_ups_done=95,
+            satisfaction_x100=467,
+            complaints_opened=5,
+            complaints_answered_in_time=4,
+            complaints_escalated=1,
+        ),
     )
 
 
@@ -133,6 +156,16 @@ def september() -> Report:
         workshop=Workshop(completed=100, average_minutes=None, promises_due=100, promises_kept=90),
         exceptions=Exceptions(comebacks=5),
         details=[],
+        care=Care(
+            appointments_made=25,
+            appointments_kept=20,
+            appointments_missed=5,
+            follow_ups_due=90,
+            follow_ups_done=90,
+            satisfaction_x100=450,
+            complaints_opened=2,
+            complaints_answered_in_time=2,
+        ),
     )
 
 
@@ -289,6 +322,8 @@ def test_tables_are_real_styled_tables_with_unique_names(book):
         "Revenue",
         "DailyIntake",
         "ExtraWork",
+        "Appointments",
+        "Care",
         "Details",
         "Reviews",
     }
@@ -303,6 +338,8 @@ def test_header_rows_are_frozen(book):
         "营收与欠收": "A5",
         "每日进厂": "A5",
         "追加项目": "A5",
+        "预约": "A5",
+        "回访与投诉": "A5",
         "明细": "B5",
         "月度总结": "D5",
     }
@@ -404,6 +441,45 @@ def test_extra_work_counts_and_amounts(book):
     assert rows["金额同意率"]["本期"].value == pytest.approx(500_001 / 800_000)
 
 
+def test_appointments_made_kept_missed_cancelled(book):
+    ws = book["预约"]
+    assert ws["A1"].value == "预约统计 · 2026年10月"
+    assert ws.tables["Appointments"].ref == "A4:E8"
+    rows = by_item(ws, "Appointments")
+    assert list(rows) == ["预约台次", "按约到店", "失约", "取消"]
+    assert rows["预约台次"]["本期"].value == 30 and rows["预约台次"]["上期"].value == 25
+    assert rows["按约到店"]["变化"].value == 2
+    assert rows["失约"]["变化率"].value == pytest.approx(-0.4)
+    assert rows["取消"]["本期"].value == 4 and rows["取消"]["上期"].value == 0
+    assert rows["取消"]["变化率"].value is None  # nothing to compare with
+    assert rows["取消"]["本期"].number_format == "#,##0"
+
+
+def test_follow_ups_satisfaction_and_complaints(book, plain):
+    ws = book["回访与投诉"]
+    rows = rows_of(ws, "Care")
+    found = {(r["类别"].value, r["项目"].value): r for r in rows}
+    assert list(found) == [
+        ("回访", "应回访"),
+        ("回访", "已回访"),
+        ("回访", "平均满意度"),
+        ("投诉", "受理投诉"),
+        ("投诉", "按时答复"),
+        ("投诉", "升级处理"),
+    ]
+    assert found["回访", "应回访"]["本期"].value == 100
+    assert found["回访", "已回访"]["上期"].value == 90
+    score = found["回访", "平均满意度"]
+    assert score["本期"].value == pytest.approx(4.67) and score["本期"].number_format == "0.00"
+    assert score["上期"].value == pytest.approx(4.5)
+    assert score["变化"].value == pytest.approx(0.17)
+    assert found["投诉", "受理投诉"]["本期"].value == 5
+    assert found["投诉", "按时答复"]["本期"].value == 4
+    assert found["投诉", "升级处理"]["本期"].value == 1
+    assert found["投诉", "升级处理"]["上期"].value == 0
+    assert [c.value for c in plain["回访与投诉"][4]] == ["类别", "项目", "本期"]
+
+
 def test_details_one_row_per_order(book):
     ws = book["明细"]
     assert ws.tables["Details"].ref == "A4:R7"
@@ -481,6 +557,9 @@ def test_an_empty_period_still_makes_valid_tables(tmp_path):
     assert wb["明细"].tables["Details"].ref == "A4:R5"
     rows = by_item(wb["汇总"], "Summary")
     assert rows["守约率"]["本期"].value is None
+    care = by_item(wb["回访与投诉"], "Care")
+    assert care["平均满意度"]["本期"].value is None
+    assert by_item(wb["预约"], "Appointments")["预约台次"]["本期"].value == 0
     assert rows["平均车间时长（分钟）"]["本期"].value is None
     assert wb["汇总"]["A1"].value == "业务统计汇总 · 2026年第44周"
 

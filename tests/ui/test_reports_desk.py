@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QPushButt
 from service_desk.actions import reports
 from service_desk.domain.money import format_yuan
 from service_desk.domain.report import (
+    Care,
     Count,
     ExtraWork,
     Period,
@@ -131,6 +132,18 @@ def sample_report(period: Period = NOVEMBER, scale: float = 1.0) -> Report:
             comebacks=round(3 * scale),
         ),
         details=[],
+        care=Care(
+            appointments_made=round(50 * scale),
+            appointments_kept=round(40 * scale),
+            appointments_missed=3,
+            appointments_cancelled=2,
+            follow_ups_due=round(170 * scale),
+            follow_ups_done=round(160 * scale),
+            satisfaction_x100=round(450 + 20 * scale),
+            complaints_opened=4,
+            complaints_answered_in_time=3,
+            complaints_escalated=1,
+        ),
     )
 
 
@@ -254,6 +267,22 @@ def test_cards_and_tables_show_the_figures(qtbot, window, asked):
         "7",
         "12",
     ]
+    care = [
+        (cell(desk, "report_care", row, 0), cell(desk, "report_care", row, 1)) for row in range(10)
+    ]
+    assert care == [
+        ("Appointments made", "50"),
+        ("Appointments kept", "40"),
+        ("Appointments missed", "3"),
+        ("Appointments cancelled", "2"),
+        ("Follow-ups due", "170"),
+        ("Follow-ups done", "160"),
+        ("Average satisfaction", "4.70"),
+        ("Complaints received", "4"),
+        ("Complaints answered in time", "3"),
+        ("Complaints escalated", "1"),
+    ]
+    assert not column_shown(desk, "report_care", 2)
     # numbers right-aligned, names left
     alignment = Qt.ItemDataRole.TextAlignmentRole
     assert model.index(0, 1).data(alignment) & Qt.AlignmentFlag.AlignRight
@@ -279,6 +308,9 @@ def test_compare_shows_the_previous_period(qtbot, window, asked):
     assert column_shown(desk, "report_by_model", 3)
     assert cell(desk, "report_by_model", 0, 3) == "30"
     assert cell(desk, "report_by_payer", 3, 3) == format_yuan(before.revenue.total_fen)
+    assert column_shown(desk, "report_care", 2)
+    assert cell(desk, "report_care", 0, 2) == "40"  # appointments made in October
+    assert cell(desk, "report_care", 6, 2) == "4.66"
     # the charts get the previous series too
     assert desk.intake_chart.previous == [n for _d, n in before.daily_intake]
     assert len(desk.model_chart.previous) == len(desk.model_chart.values)
@@ -463,6 +495,8 @@ def test_an_empty_period_shows_dashes_and_empty_charts(qtbot, window, monkeypatc
     for chart in (desk.intake_chart, desk.model_chart, desk.repair_chart):
         assert not chart.has_data()
     assert desk.tables["report_by_model"].model().rowCount() == 0
+    assert cell(desk, "report_care", 0, 1) == "0"
+    assert cell(desk, "report_care", 6, 1) == "—"  # nobody reached: no satisfaction
 
 
 @pytest.mark.parametrize(
