@@ -11,6 +11,7 @@ from openpyxl.workbook import Workbook
 from service_desk.domain.report import Count, Period, Report, SelfReview
 from service_desk.export import charts, labels, styles
 from service_desk.export.figures import (
+    Figure,
     appointment_figures,
     care_figures,
     extra_figures,
@@ -182,41 +183,39 @@ def daily(wb: Workbook, report: Report, previous: Report | None) -> Placed:
     return placed
 
 
-def extra(wb: Workbook, report: Report, previous: Report | None) -> Placed:
-    sheet = new_sheet(wb, "extra", report, previous)
+def _figures_sheet(
+    wb: Workbook,
+    key: str,
+    name: str,
+    rows: Sequence[Figure],
+    report: Report,
+    previous: Report | None,
+    with_section: bool,
+) -> Placed:
+    """A sheet holding one table of figures (this period, and the previous one if given)."""
+    sheet = new_sheet(wb, key, report, previous)
     placed = figure_table(
-        sheet,
-        "ExtraWork",
-        extra_figures(report, previous),
-        with_previous=previous is not None,
-        with_section=False,
+        sheet, name, rows, with_previous=previous is not None, with_section=with_section
     )
     sheet.finish()
     return placed
+
+
+def extra(wb: Workbook, report: Report, previous: Report | None) -> Placed:
+    rows = extra_figures(report, previous)
+    return _figures_sheet(wb, "extra", "ExtraWork", rows, report, previous, False)
 
 
 def appointments(wb: Workbook, report: Report, previous: Report | None) -> Placed:
     """预约: made, kept, missed and cancelled (by the appointment's day)."""
-    sheet = new_sheet(wb, "appointments", report, previous)
-    placed = figure_table(
-        sheet,
-        "Appointments",
-        appointment_figures(report, previous),
-        with_previous=previous is not None,
-        with_section=False,
-    )
-    sheet.finish()
-    return placed
+    rows = appointment_figures(report, previous)
+    return _figures_sheet(wb, "appointments", "Appointments", rows, report, previous, False)
 
 
 def care(wb: Workbook, report: Report, previous: Report | None) -> Placed:
     """回访与投诉: follow-ups due / done, average satisfaction, complaints."""
-    sheet = new_sheet(wb, "care", report, previous)
-    placed = figure_table(
-        sheet, "Care", care_figures(report, previous), with_previous=previous is not None
-    )
-    sheet.finish()
-    return placed
+    rows = care_figures(report, previous)
+    return _figures_sheet(wb, "care", "Care", rows, report, previous, True)
 
 
 DETAIL_COLUMNS = (
