@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,7 +30,7 @@ from service_desk.ui.checkout_statement import StatementView
 from service_desk.ui.models import RowsModel
 from service_desk.ui.printing import Printing, run_print
 from service_desk.ui.session import Session
-from service_desk.ui.views import queue_table
+from service_desk.ui.views import pick_queue_row, queue_table
 from service_desk.ui.workshop_common import message_line, run_step
 
 QUEUE_STATES = ("ready", "settled", "declined")
@@ -160,14 +160,8 @@ class CheckoutDesk(QWidget):
         self.queue_empty.setVisible(not rows)
         self.show_order(self.session.current_order_id)
 
-    def _queue_picked(self, _index: QModelIndex | None = None) -> None:
-        row = self.queue_model.row_at(self.queue.currentIndex().row())
-        if row is None:
-            return
-        if row["id"] == self.session.current_order_id:
-            self.show_order(row["id"])
-        else:
-            self.session.set_current_order(row["id"])
+    def _queue_picked(self, *_args: object) -> None:
+        pick_queue_row(self.queue, self.session, self.show_order)
 
     # ------------------------------------------------------------------ the current order
     def show_order(self, order_id: int | None) -> None:

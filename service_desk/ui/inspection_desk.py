@@ -19,7 +19,7 @@ from service_desk.ui import labels
 from service_desk.ui.checkin_form import CheckInForm
 from service_desk.ui.models import RowsModel, waited
 from service_desk.ui.session import Session
-from service_desk.ui.views import queue_table
+from service_desk.ui.views import pick_queue_row, queue_table
 
 # Orders the form shows: from signing on (after check-in, for reference and reprints).
 SHOWN_STATES = STATES[STATES.index("signed") : STATES.index("done") + 1]
@@ -124,11 +124,5 @@ class InspectionDesk(QWidget):
             self.form.load(order_id)
         self.pages.setCurrentWidget(self.form)
 
-    def _queue_picked(self) -> None:
-        row = self.queue_model.row_at(self.queue.currentIndex().row())
-        if row is None:
-            return
-        if row["id"] == self.session.current_order_id:
-            self.show_order(row["id"])
-        else:
-            self.session.set_current_order(row["id"])
+    def _queue_picked(self, *_args: object) -> None:
+        pick_queue_row(self.queue, self.session, self.show_order)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,7 +30,7 @@ from service_desk.store.errors import StorageError
 from service_desk.ui import labels
 from service_desk.ui.models import Index, Row, RowsModel
 from service_desk.ui.session import Session
-from service_desk.ui.views import queue_table
+from service_desk.ui.views import pick_queue_row, queue_table
 from service_desk.ui.workshop_handoff import HandoffForm
 from service_desk.ui.workshop_ready import ReadyForm
 from service_desk.ui.workshop_work import WorkPanel
@@ -202,14 +202,8 @@ class WorkshopDesk(QWidget):
         self.alert_lines.clear()
         self._show_alert()
 
-    def _queue_picked(self, index: QModelIndex | None = None) -> None:
-        row = self.queue_model.row_at(self.queue.currentIndex().row())
-        if row is None:
-            return
-        if row["id"] == self.session.current_order_id:
-            self.show_order(row["id"])
-        else:
-            self.session.set_current_order(row["id"])
+    def _queue_picked(self, *_args: object) -> None:
+        pick_queue_row(self.queue, self.session, self.show_order)
 
     # ------------------------------------------------------------------ the current order
     def show_order(self, order_id: int | None) -> None:
