@@ -1,5 +1,5 @@
 """Headless commands on the same actions: demo data, printed forms, the Excel export,
-smoke test."""
+backup and restore, smoke test."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from service_desk import __version__, paths
+from service_desk import __version__, cli_backup, paths
 from service_desk.domain.report import Period
 
 
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="end", help="last day of a range: 2026-10-15")
     export.add_argument("--out", required=True, help="Excel file to write (.xlsx)")
     export.add_argument("--data-dir", dest="sub_data_dir", help="folder of the database")
+    cli_backup.add_commands(sub)
     return parser
 
 
@@ -64,6 +65,10 @@ def run_command(args: argparse.Namespace) -> int:
         return print_form(args)
     if args.command == "export":
         return export_report(args)
+    if args.command == "backup":
+        return cli_backup.backup_command(args, data_dir_of)
+    if args.command == "restore":
+        return cli_backup.restore_command(args, data_dir_of)
     if args.command == "demo":
         from service_desk.demo import fill_demo
         from service_desk.domain.clock import system_clock

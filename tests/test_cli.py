@@ -100,3 +100,31 @@ def test_print_renders_any_form_of_any_order(tmp_path, capsys):
         )
         == 1
     )
+
+
+def test_backup_and_restore_from_the_command_line(tmp_path, capsys):
+    from service_desk.store import backup as bk
+
+    data = tmp_path / "data"
+    assert main(["demo", "--data-dir", str(data)]) == 0
+    out = tmp_path / "nightly.sqlite3"
+    assert main(["backup", "--out", str(out), "--data-dir", str(data)]) == 0
+    assert "verified" in capsys.readouterr().out
+    orders = bk.verify(out)["repair_orders"]
+    assert orders > 50
+    assert main(["backup", "--out", str(out), "--data-dir", str(data)]) == 1  # no overwrite
+    assert main(["backup", "--data-dir", str(data)]) == 0  # the rotated daily backup
+    assert bk.last_good(data / "backups") is not None
+    # something goes wrong in the database after the backup
+    db_file = data / "service_desk.sqlite3"
+    conn = sqlite3.connect(db_file)
+    conn.execute("CREATE TABLE scratch (x)")
+    conn.commit()
+    conn.close()
+    assert main(["restore", str(out), "--data-dir", str(data)]) == 0
+    assert "kept as" in capsys.readouterr().out
+    restored = bk.verify(db_file)
+    assert restored["repair_orders"] == orders and "scratch" not in restored
+    [aside] = data.glob("service_desk.before-restore.*.sqlite3")
+    assert "scratch" in bk.verify(aside)
+    assert main(["restore", str(tmp_path / "missing.sqlite3"), "--data-dir", str(data)]) == 2

@@ -9,6 +9,49 @@
     </message>
 </context>
 <context>
+    <name>AppointmentStatsDialog</name>
+    <message>
+        <source>Appointment statistics</source>
+        <translation>预约统计</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>No appointment in this period.</source>
+        <translation>本期间没有预约。</translation>
+    </message>
+    <message>
+        <source>{made} appointments: {kept} kept, {missed} missed, {cancelled} cancelled, {open} still to come; kept rate {rate}.</source>
+        <translation>预约 {made} 台次：按约到店 {kept}，失约 {missed}，取消 {cancelled}，尚未到期 {open}；履约率 {rate}。</translation>
+    </message>
+</context>
+<context>
     <name>Appointments</name>
     <message>
         <source>Booked</source>
@@ -72,6 +115,10 @@
     <message>
         <source>Print the bay list (today and tomorrow)</source>
         <translation>打印车间预约工位表（今明两天）</translation>
+    </message>
+    <message>
+        <source>Appointment statistics …</source>
+        <translation>预约统计表 …</translation>
     </message>
     <message>
         <source>Appointment</source>
@@ -230,6 +277,124 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>The backup could not be written: is the disk full?</source>
+        <translation>无法写入备份：磁盘是否已满？</translation>
+    </message>
+    <message>
+        <source>The backup failed its check and was thrown away.</source>
+        <translation>备份未通过校验，已丢弃。</translation>
+    </message>
+    <message>
+        <source>The backup is good here, but the second folder did not take a copy (stick not in? share not reachable?).</source>
+        <translation>本机备份正常，但未能复制到第二备份位置（U 盘未插入？网络共享无法访问？）。</translation>
+    </message>
+    <message>
+        <source>This file is no Service Desk backup, or it is damaged.</source>
+        <translation>此文件不是售后服务前台的备份，或已损坏。</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer Service Desk: update first.</source>
+        <translation>此备份由更新版本的售后服务前台生成，请先升级软件。</translation>
+    </message>
+    <message>
+        <source>A file of that name is there already.</source>
+        <translation>已存在同名文件。</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <source>Last good backup: {at}</source>
+        <translation>最近一次成功备份：{at}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kept as</source>
+        <translation>保留类型</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore the picked backup …</source>
+        <translation>恢复所选备份 …</translation>
+    </message>
+    <message>
+        <source>Restore from a file …</source>
+        <translation>从文件恢复 …</translation>
+    </message>
+    <message>
+        <source>Backups are kept in {folder} (14 daily, 12 monthly).</source>
+        <translation>备份保存在 {folder}（保留 14 份每日备份、12 份每月备份）。</translation>
+    </message>
+    <message>
+        <source>A copy goes to {folder}.</source>
+        <translation>同时复制一份到 {folder}。</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: {rows} rows.</source>
+        <translation>已备份并校验：共 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>Service Desk backup (*.sqlite3)</source>
+        <translation>售后服务前台备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Replace the whole database with the backup {name}? Everything entered since then is replaced (the current database is kept aside first).</source>
+        <translation>确定用备份 {name} 替换整个数据库吗？此后录入的所有内容都将被替换（当前数据库会先另行保存）。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restored {name}. The database before is kept as {aside}.</source>
+        <translation>已恢复 {name}。恢复前的数据库已另存为 {aside}。</translation>
+    </message>
+</context>
+<context>
     <name>BelongingsSection</name>
     <message>
         <source>Belongings</source>
@@ -322,6 +487,18 @@
         <translation>{day} 未做：{item}（{amount}）</translation>
     </message>
     <message>
+        <source>Call back as asked ({time})</source>
+        <translation>按约回电（{time}）</translation>
+    </message>
+    <message>
+        <source>Campaign {name} (until {day})</source>
+        <translation>活动 {name}（截至 {day}）</translation>
+    </message>
+    <message>
+        <source>letter sent {day}</source>
+        <translation>信函已于 {day} 发送</translation>
+    </message>
+    <message>
         <source>Service overdue since {day}</source>
         <translation>保养已于 {day} 到期</translation>
     </message>
@@ -337,9 +514,17 @@
         <source>about {km} km now, due at {due} km</source>
         <translation>目前约 {km} 公里，{due} 公里到期</translation>
     </message>
+    <message>
+        <source>no. {id}</source>
+        <translation>第 {id} 号</translation>
+    </message>
 </context>
 <context>
     <name>CallListPage</name>
+    <message>
+        <source>Log contact…</source>
+        <translation>登记联系…</translation>
+    </message>
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
@@ -351,6 +536,291 @@
     <message>
         <source>{n} cars to call today, {overdue} overdue</source>
         <translation>今天需致电 {n} 台车，其中 {overdue} 台已逾期</translation>
+    </message>
+    <message>
+        <source>, {n} asked to be called back</source>
+        <translation>，{n} 位约定回电</translation>
+    </message>
+    <message>
+        <source>Numbers to mend ({n})</source>
+        <translation>待更正号码（{n}）</translation>
+    </message>
+    <message>
+        <source>— update the customer&apos;s phone in the archive</source>
+        <translation>— 请在客户档案中更新电话号码</translation>
+    </message>
+    <message>
+        <source>Contact history</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>— pick a line to see its calls</source>
+        <translation>— 选择一行查看其联系记录</translation>
+    </message>
+    <message>
+        <source>Contact history of {customer} · {plate}</source>
+        <translation>{customer} · {plate} 的联系记录</translation>
+    </message>
+    <message>
+        <source>— no contact logged yet</source>
+        <translation>— 尚无联系记录</translation>
+    </message>
+    <message>
+        <source>Logged for {plate}: {what}</source>
+        <translation>已为 {plate} 登记：{what}</translation>
+    </message>
+    <message>
+        <source>Open at reception</source>
+        <translation>在接待台打开</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignForm</name>
+    <message>
+        <source>Group</source>
+        <translation>客户分组</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>e.g. Winter free inspection</source>
+        <translation>例如：冬季免费检测</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>What the customer gets (free inspection, 20 % off)</source>
+        <translation>客户可享受的内容（免费检测、八折等）</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>优惠内容</translation>
+    </message>
+    <message>
+        <source>The letter&apos;s own paragraph (needed to print)</source>
+        <translation>信函专用段落（打印信函时必填）</translation>
+    </message>
+    <message>
+        <source>Letter text</source>
+        <translation>信函正文</translation>
+    </message>
+    <message>
+        <source>Launch campaign</source>
+        <translation>发起活动</translation>
+    </message>
+    <message>
+        <source>Pick a saved group in the list to launch on.</source>
+        <translation>请在列表中选择要发起活动的已保存分组。</translation>
+    </message>
+    <message>
+        <source>{name} ({n} cars today)</source>
+        <translation>{name}（今日 {n} 台车）</translation>
+    </message>
+</context>
+<context>
+    <name>Campaigns</name>
+    <message>
+        <source>Free inspection</source>
+        <translation>免费检测</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>Service reminder</source>
+        <translation>保养提醒</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>邀请函</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>7 天内到期</translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation>30 天内到期</translation>
+    </message>
+    <message>
+        <source>Overdue or due within 30 days</source>
+        <translation>已逾期或 30 天内到期</translation>
+    </message>
+    <message>
+        <source>{cars} cars, {customers} customers</source>
+        <translation>{cars} 台车，{customers} 位客户</translation>
+    </message>
+    <message>
+        <source>{letters} letters for {cars} cars.</source>
+        <translation>共 {letters} 封信函，涉及 {cars} 台车。</translation>
+    </message>
+    <message>
+        <source>{n} cars left out (sold, or a wrong number).</source>
+        <translation>已排除 {n} 台车（已卖车或号码错误）。</translation>
+    </message>
+    <message>
+        <source>{n} customers have this letter already.</source>
+        <translation>{n} 位客户已收到此信函。</translation>
+    </message>
+    <message>
+        <source>No (sold the car)</source>
+        <translation>否（已卖车）</translation>
+    </message>
+    <message>
+        <source>No (wrong number)</source>
+        <translation>否（号码错误）</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>within 7 days</source>
+        <translation>7 天内</translation>
+    </message>
+    <message>
+        <source>within 30 days</source>
+        <translation>30 天内</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Customer group: criteria</source>
+        <translation>客户分组：筛选条件</translation>
+    </message>
+    <message>
+        <source>e.g. First service due</source>
+        <translation>例如：首保到期</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>分组名称</translation>
+    </message>
+    <message>
+        <source>Save group</source>
+        <translation>保存分组</translation>
+    </message>
+    <message>
+        <source>Cars in the group today</source>
+        <translation>今日分组内车辆</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>No campaign yet: pick a saved group and launch one on the right.</source>
+        <translation>尚无活动：请选择已保存的分组，在右侧发起活动。</translation>
+    </message>
+    <message>
+        <source>End campaign …</source>
+        <translation>结束活动 …</translation>
+    </message>
+    <message>
+        <source>Language of the printed letters</source>
+        <translation>打印信函所用语言</translation>
+    </message>
+    <message>
+        <source>Print letters …</source>
+        <translation>打印信函 …</translation>
+    </message>
+    <message>
+        <source>Letters in</source>
+        <translation>信函语言</translation>
+    </message>
+    <message>
+        <source>Saved groups</source>
+        <translation>已保存的分组</translation>
+    </message>
+    <message>
+        <source>No saved group yet: choose criteria on the left, name the group, save it.</source>
+        <translation>尚无已保存的分组：请在左侧选择筛选条件，为分组命名并保存。</translation>
+    </message>
+    <message>
+        <source>Retire group …</source>
+        <translation>停用分组 …</translation>
+    </message>
+    <message>
+        <source>Print reminder letters …</source>
+        <translation>打印保养提醒函 …</translation>
+    </message>
+    <message>
+        <source>Launch a campaign on the picked group</source>
+        <translation>对所选分组发起活动</translation>
+    </message>
+    <message>
+        <source>Choose criteria on the left: the cars meeting all of them appear here.</source>
+        <translation>请在左侧选择筛选条件：符合全部条件的车辆将显示在这里。</translation>
+    </message>
+    <message>
+        <source>No car meets these criteria today.</source>
+        <translation>今日没有符合这些条件的车辆。</translation>
+    </message>
+    <message>
+        <source>Group {name} saved.</source>
+        <translation>分组 {name} 已保存。</translation>
+    </message>
+    <message>
+        <source>Retire group</source>
+        <translation>停用分组</translation>
+    </message>
+    <message>
+        <source>Retire the group {name}? Its campaigns keep their cars.</source>
+        <translation>确定停用分组 {name} 吗？其活动仍保留原有车辆。</translation>
+    </message>
+    <message>
+        <source>Campaign {name} launched on {n} cars.</source>
+        <translation>活动 {name} 已发起，涉及 {n} 台车。</translation>
+    </message>
+    <message>
+        <source>End campaign</source>
+        <translation>结束活动</translation>
+    </message>
+    <message>
+        <source>End the campaign {name} now? Its cars leave the call list.</source>
+        <translation>确定现在结束活动 {name} 吗？其车辆将移出致电清单。</translation>
+    </message>
+    <message>
+        <source>{n} letters printed and logged as contacts.</source>
+        <translation>已打印 {n} 封信函，并登记为联系记录。</translation>
     </message>
 </context>
 <context>
@@ -447,8 +917,8 @@
 <context>
     <name>CareDesk</name>
     <message>
-        <source>New complaint (current order)</source>
-        <translation>新投诉（当前工单）</translation>
+        <source>New complaint …</source>
+        <translation>新建投诉 …</translation>
     </message>
     <message>
         <source>Log an enquiry</source>
@@ -766,6 +1236,93 @@
     </message>
 </context>
 <context>
+    <name>ClaimForm</name>
+    <message>
+        <source>The manufacturer&apos;s claim number, e.g. SP2026112801</source>
+        <translation>厂家索赔单号，例如 SP2026112801</translation>
+    </message>
+    <message>
+        <source>Claim no.</source>
+        <translation>索赔单号</translation>
+    </message>
+    <message>
+        <source>Amount in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>As the manufacturer&apos;s notice says</source>
+        <translation>按厂家通知填写</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Claimed (¥)</source>
+        <translation>索赔金额（¥）</translation>
+    </message>
+    <message>
+        <source>File claim</source>
+        <translation>提交索赔</translation>
+    </message>
+    <message>
+        <source>Order &lt;b&gt;{number}&lt;/b&gt; · {plate} · {customer}&lt;br&gt;Warranty lines: {amount}</source>
+        <translation>工单 &lt;b&gt;{number}&lt;/b&gt; · {plate} · {customer}&lt;br&gt;保修项目金额：{amount}</translation>
+    </message>
+    <message>
+        <source>Claim &lt;b&gt;{claim}&lt;/b&gt; · order {order} · {plate}&lt;br&gt;Claimed {claimed}{approved}</source>
+        <translation>索赔 &lt;b&gt;{claim}&lt;/b&gt; · 工单 {order} · {plate}&lt;br&gt;索赔金额 {claimed}{approved}</translation>
+    </message>
+    <message>
+        <source>, approved {amount}</source>
+        <translation>，批准金额 {amount}</translation>
+    </message>
+    <message>
+        <source>Approved (¥)</source>
+        <translation>批准金额（¥）</translation>
+    </message>
+    <message>
+        <source>Approved by the manufacturer</source>
+        <translation>厂家已批准</translation>
+    </message>
+    <message>
+        <source>Record approval</source>
+        <translation>登记批准</translation>
+    </message>
+    <message>
+        <source>Rejected by the manufacturer</source>
+        <translation>厂家已驳回</translation>
+    </message>
+    <message>
+        <source>The order can be claimed again afterwards, under a new claim number.</source>
+        <translation>之后可使用新的索赔单号对该工单重新索赔。</translation>
+    </message>
+    <message>
+        <source>Record rejection</source>
+        <translation>登记驳回</translation>
+    </message>
+    <message>
+        <source>Paid (¥)</source>
+        <translation>付款金额（¥）</translation>
+    </message>
+    <message>
+        <source>Paid by the manufacturer</source>
+        <translation>厂家已付款</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>登记付款</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>{n} min</source>
@@ -896,8 +1453,64 @@
         <translation>项目</translation>
     </message>
     <message>
+        <source>Age</source>
+        <translation>车龄</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>进厂次数</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Service due</source>
+        <translation>保养到期</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Cars</source>
+        <translation>车辆数</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>信函数</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
     </message>
     <message>
         <source>Payer</source>
@@ -1056,8 +1669,143 @@
         <translation>上次进厂</translation>
     </message>
     <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
         <source>Why call</source>
         <translation>致电原因</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Found wrong</source>
+        <translation>发现错误</translation>
+    </message>
+    <message>
+        <source>Day / group</source>
+        <translation>日期 / 分组</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>预约数</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>按约到店</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>失约</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>To come</source>
+        <translation>尚未到期</translation>
+    </message>
+    <message>
+        <source>Kept rate</source>
+        <translation>履约率</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完工日期</translation>
+    </message>
+    <message>
+        <source>Warranty</source>
+        <translation>保修金额</translation>
+    </message>
+    <message>
+        <source>Rejected before</source>
+        <translation>曾被驳回</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>未结天数</translation>
+    </message>
+    <message>
+        <source>Claim no.</source>
+        <translation>索赔单号</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>索赔金额</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>批准金额</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>购车日期</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>首保期限</translation>
+    </message>
+    <message>
+        <source>About now</source>
+        <translation>当前情况</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintBanner</name>
+    <message>
+        <source>Open it</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Hide until another complaint is escalated</source>
+        <translation>隐藏，直到有新的投诉升级</translation>
+    </message>
+    <message>
+        <source>the supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Complaint no. {id} of {customer}: {late}, escalated to {who}.</source>
+        <translation>{customer} 的第 {id} 号投诉：{late}，已升级至 {who}。</translation>
+    </message>
+    <message>
+        <source>{n} complaints past their reply-by time in all.</source>
+        <translation>共有 {n} 件投诉已超过答复期限。</translation>
     </message>
 </context>
 <context>
@@ -1095,8 +1843,20 @@
         <translation>新投诉：{customer} · {phone}</translation>
     </message>
     <message>
-        <source>About order {number}</source>
-        <translation>涉及工单 {number}</translation>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>About order</source>
+        <translation>相关工单</translation>
+    </message>
+    <message>
+        <source>New complaint: search the customer (plate, phone, name)</source>
+        <translation>新建投诉：查找客户（车牌、电话、姓名）</translation>
+    </message>
+    <message>
+        <source>No particular order</source>
+        <translation>不涉及具体工单</translation>
     </message>
     <message>
         <source>Complaint no. {id}: {customer} · {phone}</source>
@@ -1143,8 +1903,198 @@
         <translation>客户接受：已解决</translation>
     </message>
     <message>
+        <source>Search the customer first: plate, phone or name.</source>
+        <translation>请先查找客户：车牌、电话或姓名。</translation>
+    </message>
+    <message>
         <source>Answer an escalated complaint</source>
         <translation>答复已升级的投诉</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Log a contact</source>
+        <translation>登记联系</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>About order {number}</source>
+        <translation>关于工单 {number}</translation>
+    </message>
+    <message>
+        <source>The complaint, in full</source>
+        <translation>投诉内容（完整记录）</translation>
+    </message>
+    <message>
+        <source>Answered now (leave empty if not)</source>
+        <translation>当场答复（未答复则留空）</translation>
+    </message>
+    <message>
+        <source>Otherwise the customer hears back by</source>
+        <translation>否则最迟答复客户时间</translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation>约定回电时间</translation>
+    </message>
+    <message>
+        <source>What was said, in a few words</source>
+        <translation>沟通内容（简要）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Log contact</source>
+        <translation>登记联系</translation>
+    </message>
+    <message>
+        <source>{day}: {left} of {capacity} places left</source>
+        <translation>{day}：剩余 {left}/{capacity} 个名额</translation>
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>到店面谈</translation>
+    </message>
+    <message>
+        <source>Service due</source>
+        <translation>保养到期</translation>
+    </message>
+    <message>
+        <source>Work declined earlier</source>
+        <translation>此前拒绝的项目</translation>
+    </message>
+    <message>
+        <source>Call back as asked</source>
+        <translation>按约回电</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Reminder or invitation letter</source>
+        <translation>提醒函或邀请函</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>约定回电</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>无意向</translation>
+    </message>
+    <message>
+        <source>Sold the car</source>
+        <translation>已卖车</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>&amp;Booked</source>
+        <translation>已预约(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Call &amp;back</source>
+        <translation>约定回电(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Not interested</source>
+        <translation>无意向(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Sold the car</source>
+        <translation>已卖车(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Wrong number</source>
+        <translation>号码错误(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplaint</source>
+        <translation>投诉(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No &amp;answer</source>
+        <translation>无人接听(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sen&amp;t</source>
+        <translation>已发送(&amp;T)</translation>
+    </message>
+    <message>
+        <source>{when} {outcome} · {who}</source>
+        <translation>{when} {outcome} · {who}</translation>
+    </message>
+    <message>
+        <source>{n} unanswered</source>
+        <translation>{n} 次无人接听</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +2117,41 @@
     </message>
 </context>
 <context>
+    <name>CriteriaEditor</name>
+    <message>
+        <source>Models (any ticked)</source>
+        <translation>车型（符合任一勾选项）</translation>
+    </message>
+    <message>
+        <source>Vehicle age (years)</source>
+        <translation>车龄（年）</translation>
+    </message>
+    <message>
+        <source>Visits, last 12 months</source>
+        <translation>近 12 个月进厂次数</translation>
+    </message>
+    <message>
+        <source>Spend, last 12 months (¥)</source>
+        <translation>近 12 个月消费金额（¥）</translation>
+    </message>
+    <message>
+        <source>more than … days ago</source>
+        <translation>超过 … 天前</translation>
+    </message>
+    <message>
+        <source>within the last … days</source>
+        <translation>最近 … 天内</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近进厂</translation>
+    </message>
+    <message>
+        <source>Service due</source>
+        <translation>保养到期</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCare</name>
     <message>
         <source>Appointments</source>
@@ -1179,6 +2164,14 @@
     <message>
         <source>Call list</source>
         <translation>致电清单</translation>
+    </message>
+    <message>
+        <source>Groups and campaigns</source>
+        <translation>客户分组与活动</translation>
+    </message>
+    <message>
+        <source>Warranty and first service</source>
+        <translation>保修索赔与首保</translation>
     </message>
 </context>
 <context>
@@ -2175,6 +3168,10 @@
         <translation>员工…</translation>
     </message>
     <message>
+        <source>Backups …</source>
+        <translation>备份 …</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2504,6 +3501,10 @@
     <message>
         <source>There is no file at this path: choose it again.</source>
         <translation>此路径下没有文件，请重新选择。</translation>
+    </message>
+    <message>
+        <source>There is no folder at this path (stick not in? share not reachable?).</source>
+        <translation>此路径下没有文件夹（U盘未插入？网络共享无法访问？）。</translation>
     </message>
     <message>
         <source>The logo must be a PNG or JPG picture.</source>
@@ -2858,8 +3859,60 @@
         <translation>延误：0 到 43,200 分钟。</translation>
     </message>
     <message>
+        <source>That car is not this customer&apos;s.</source>
+        <translation>该车辆不属于此客户。</translation>
+    </message>
+    <message>
+        <source>The appointment is for the car the call was about.</source>
+        <translation>预约车辆须为本次联系所涉及的车辆。</translation>
+    </message>
+    <message>
+        <source>This campaign is not known.</source>
+        <translation>找不到该活动。</translation>
+    </message>
+    <message>
         <source>Choose how the customer was contacted.</source>
         <translation>请选择联系客户的方式。</translation>
+    </message>
+    <message>
+        <source>Choose what the contact was about.</source>
+        <translation>请选择联系事由。</translation>
+    </message>
+    <message>
+        <source>Choose how it ended.</source>
+        <translation>请选择联系结果。</translation>
+    </message>
+    <message>
+        <source>Not possible this way: a letter is only sent, a message is sent or answered, a complaint is taken by phone or in person.</source>
+        <translation>此组合不可行：信函只能是“已发送”；短信或微信只能是已发送或已答复；投诉只能通过电话或到店受理。</translation>
+    </message>
+    <message>
+        <source>Contacts of a campaign are logged with the campaign.</source>
+        <translation>活动相关的联系须在该活动下登记。</translation>
+    </message>
+    <message>
+        <source>Say which car the customer sold.</source>
+        <translation>请注明客户卖掉的是哪台车。</translation>
+    </message>
+    <message>
+        <source>Give the appointment&apos;s time and the work.</source>
+        <translation>请填写预约时间和维修项目。</translation>
+    </message>
+    <message>
+        <source>When did the customer ask to be called back?</source>
+        <translation>客户要求何时回电？</translation>
+    </message>
+    <message>
+        <source>The call-back time needs its time zone.</source>
+        <translation>回电时间须包含时区。</translation>
+    </message>
+    <message>
+        <source>The call back must be later than now.</source>
+        <translation>回电时间必须晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>Call back within {days} days; later than that, the service reminder will.</source>
+        <translation>请在 {days} 天内回电；超过此期限的，将由保养提醒跟进。</translation>
     </message>
     <message>
         <source>Say who answered on the customer&apos;s side.</source>
@@ -3076,6 +4129,162 @@
     <message>
         <source>Choose the outcome.</source>
         <translation>请选择回访结果。</translation>
+    </message>
+    <message>
+        <source>The last day comes on or after the first.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>At most {days} days: the workbook has longer periods.</source>
+        <translation>最多 {days} 天；更长的期间请查看 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>A group named {name} is in use: choose another name.</source>
+        <translation>已有名为 {name} 的分组，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The group {name} is retired: save it again to use it.</source>
+        <translation>分组 {name} 已停用；如需使用，请重新保存。</translation>
+    </message>
+    <message>
+        <source>A campaign named {name} is running: choose another name or end it.</source>
+        <translation>名为 {name} 的活动正在进行，请换一个名称或先结束该活动。</translation>
+    </message>
+    <message>
+        <source>No car is in the group {name} today: nobody to launch the campaign on.</source>
+        <translation>分组 {name} 今日没有车辆，无法发起活动。</translation>
+    </message>
+    <message>
+        <source>The campaign {name} has ended.</source>
+        <translation>活动 {name} 已结束。</translation>
+    </message>
+    <message>
+        <source>The campaign {name} is over: its last day has passed.</source>
+        <translation>活动 {name} 已过期：结束日期已过。</translation>
+    </message>
+    <message>
+        <source>The campaign {name} has no letter text: launch a campaign with the text to print its letters.</source>
+        <translation>活动 {name} 没有信函正文；如需打印信函，请发起一个带信函正文的活动。</translation>
+    </message>
+    <message>
+        <source>Nobody to write to: {already_sent} customers have this letter already, {left_out} cars are left out (sold, or the owner&apos;s number is wrong).</source>
+        <translation>没有可寄送的对象：{already_sent} 位客户已收到此信函，{left_out} 台车已排除（已卖车或车主号码错误）。</translation>
+    </message>
+    <message>
+        <source>From 0 to {max} years.</source>
+        <translation>应为 0 至 {max} 年。</translation>
+    </message>
+    <message>
+        <source>From 0 to {max} visits.</source>
+        <translation>应为 0 至 {max} 次。</translation>
+    </message>
+    <message>
+        <source>An amount in yuan from 0 to 10,000,000.</source>
+        <translation>金额应为 0 至 10,000,000 元。</translation>
+    </message>
+    <message>
+        <source>From 1 to {max} days.</source>
+        <translation>应为 1 至 {max} 天。</translation>
+    </message>
+    <message>
+        <source>The least is more than the most: swap them.</source>
+        <translation>最小值大于最大值，请将两者对调。</translation>
+    </message>
+    <message>
+        <source>“More than … days ago” must be fewer days than “within … days”.</source>
+        <translation>“超过 … 天前”的天数必须少于“最近 … 天内”的天数。</translation>
+    </message>
+    <message>
+        <source>Choose models from the list.</source>
+        <translation>请从列表中选择车型。</translation>
+    </message>
+    <message>
+        <source>Choose from the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Choose at least one criterion on the left.</source>
+        <translation>请在左侧至少选择一个筛选条件。</translation>
+    </message>
+    <message>
+        <source>Pick a saved group in the list first.</source>
+        <translation>请先在列表中选择一个已保存的分组。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of campaign.</source>
+        <translation>请选择活动类型。</translation>
+    </message>
+    <message>
+        <source>Choose the day.</source>
+        <translation>请选择日期。</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A campaign runs at most {days} days.</source>
+        <translation>活动最长 {days} 天。</translation>
+    </message>
+    <message>
+        <source>The last day has passed: a campaign runs from today on.</source>
+        <translation>结束日期已过：活动须从今天或以后开始进行。</translation>
+    </message>
+    <message>
+        <source>An amount in yuan such as 540 or 38.50, above 0.</source>
+        <translation>请输入大于 0 的金额（元），如 540 或 38.50。</translation>
+    </message>
+    <message>
+        <source>An order is claimed once it is settled; this order is {state}.</source>
+        <translation>工单结算后才能索赔；此工单当前为「{state}」。</translation>
+    </message>
+    <message>
+        <source>This order has no line paid by warranty.</source>
+        <translation>此工单没有保修付费的项目。</translation>
+    </message>
+    <message>
+        <source>This order is already claimed under {claim_number}.</source>
+        <translation>此工单已索赔，索赔单号为 {claim_number}。</translation>
+    </message>
+    <message>
+        <source>A claim that is {claim_state} cannot become {to_claim_state}.</source>
+        <translation>状态为「{claim_state}」的索赔不能改为「{to_claim_state}」。</translation>
+    </message>
+    <message>
+        <source>Enter the manufacturer&apos;s claim number.</source>
+        <translation>请输入厂家索赔单号。</translation>
+    </message>
+    <message>
+        <source>The claim number: {min} to {max} letters and digits; &apos;-&apos;, &apos;/&apos; and &apos;_&apos; allowed.</source>
+        <translation>索赔单号：{min} 至 {max} 位字母和数字，可含 &apos;-&apos;、&apos;/&apos; 和 &apos;_&apos;。</translation>
+    </message>
+    <message>
+        <source>This claim number is used already (order {order_number}); a claim filed again has its own number.</source>
+        <translation>此索赔单号已被使用（工单 {order_number}）；重新提交的索赔须使用新的单号。</translation>
+    </message>
+    <message>
+        <source>At most the order&apos;s warranty lines, {lines_fen}, are claimed.</source>
+        <translation>索赔金额不能超过工单的保修项目金额 {lines_fen}。</translation>
+    </message>
+    <message>
+        <source>An amount in yuan above 0 (nothing approved: record the rejection instead).</source>
+        <translation>请输入大于 0 的金额（元）；如未批准任何金额，请改为登记驳回。</translation>
+    </message>
+    <message>
+        <source>At most the amount claimed, {claimed_fen}.</source>
+        <translation>不能超过索赔金额 {claimed_fen}。</translation>
+    </message>
+    <message>
+        <source>At most the amount approved, {approved_fen}.</source>
+        <translation>不能超过批准金额 {approved_fen}。</translation>
+    </message>
+    <message>
+        <source>Say why the manufacturer rejected the claim.</source>
+        <translation>请注明厂家驳回索赔的原因。</translation>
+    </message>
+    <message>
+        <source>The note has at most {max} characters.</source>
+        <translation>备注最多 {max} 个字符。</translation>
     </message>
 </context>
 <context>
@@ -3463,6 +4672,18 @@
     <message>
         <source>Workshop bay list (appointments)</source>
         <translation>车间预约工位表</translation>
+    </message>
+    <message>
+        <source>Appointment statistics</source>
+        <translation>预约统计表</translation>
+    </message>
+    <message>
+        <source>Reminder and invitation letters</source>
+        <translation>保养提醒函和邀请函</translation>
+    </message>
+    <message>
+        <source>Open warranty claims list</source>
+        <translation>未结保修索赔清单</translation>
     </message>
 </context>
 <context>
@@ -4317,6 +5538,26 @@
         <translation>免说明油量下降（格）</translation>
     </message>
     <message>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Cars the workshop takes by appointment a day; a full day takes no more</source>
+        <translation>车间每天可接待的预约车辆数；当天约满后不再接受预约</translation>
+    </message>
+    <message>
+        <source>The length of one appointment slot in the calendar</source>
+        <translation>日历中每个预约时段的时长</translation>
+    </message>
+    <message>
+        <source>Cars a day by appointment</source>
+        <translation>每日预约车辆数</translation>
+    </message>
+    <message>
+        <source>Slot length (minutes)</source>
+        <translation>时段长度（分钟）</translation>
+    </message>
+    <message>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
@@ -4331,6 +5572,22 @@
     <message>
         <source>Font file</source>
         <translation>字体文件</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Empty: backups stay on this computer</source>
+        <translation>留空：备份仅保存在本机</translation>
+    </message>
+    <message>
+        <source>A USB stick or network share that receives a copy of every backup</source>
+        <translation>U 盘或网络共享文件夹，每次备份都会复制一份到这里</translation>
+    </message>
+    <message>
+        <source>Second folder</source>
+        <translation>第二备份位置</translation>
     </message>
     <message>
         <source>Guarantee terms</source>
@@ -4371,6 +5628,10 @@
     <message>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Second folder for backups</source>
+        <translation>备份的第二位置</translation>
     </message>
     <message>
         <source>Fonts (*.ttf *.ttc *.otf)</source>
@@ -4789,6 +6050,180 @@
     <message>
         <source>(due now)</source>
         <translation>（已到期）</translation>
+    </message>
+</context>
+<context>
+    <name>Warranty</name>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved — waiting for payment</source>
+        <translation>已批准 — 待付款</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Overdue — still free within the grace</source>
+        <translation>已逾期 — 宽限期内仍免费</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Purchase date unknown</source>
+        <translation>购车日期不详</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>chase</source>
+        <translation>需催办</translation>
+    </message>
+    <message>
+        <source>{order} on {day}, {km}</source>
+        <translation>{day} 工单 {order}，{km}</translation>
+    </message>
+    <message>
+        <source>after the free window</source>
+        <translation>已过免费期</translation>
+    </message>
+    <message>
+        <source>In the shop: {order}</source>
+        <translation>在厂：{order}</translation>
+    </message>
+    <message>
+        <source>Free until {day} / {km}</source>
+        <translation>免费至 {day} / {km}</translation>
+    </message>
+    <message>
+        <source>Was free until {day} / {km}</source>
+        <translation>原免费至 {day} / {km}</translation>
+    </message>
+</context>
+<context>
+    <name>WarrantyPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Print open claims</source>
+        <translation>打印未结索赔</translation>
+    </message>
+    <message>
+        <source>Pick an order to claim and press File claim…, or pick an open claim and record the manufacturer&apos;s answer: Approved…, Rejected… or Paid….</source>
+        <translation>选择待索赔的工单后点击“提交索赔…”，或选择未结索赔并登记厂家答复：“已批准…”、“已驳回…”或“已付款…”。</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Orders to claim</source>
+        <translation>待索赔工单</translation>
+    </message>
+    <message>
+        <source>No order to claim: settled orders with lines paid by warranty appear here.</source>
+        <translation>没有待索赔的工单：已结算且含保修付费项目的工单会显示在这里。</translation>
+    </message>
+    <message>
+        <source>File claim…</source>
+        <translation>提交索赔…</translation>
+    </message>
+    <message>
+        <source>Open claims</source>
+        <translation>未结索赔</translation>
+    </message>
+    <message>
+        <source>No claim open with the manufacturer.</source>
+        <translation>厂家处没有未结的索赔。</translation>
+    </message>
+    <message>
+        <source>Approved…</source>
+        <translation>已批准…</translation>
+    </message>
+    <message>
+        <source>Rejected…</source>
+        <translation>已驳回…</translation>
+    </message>
+    <message>
+        <source>Paid…</source>
+        <translation>已付款…</translation>
+    </message>
+    <message>
+        <source>First free service (首保)</source>
+        <translation>首次免费保养（首保）</translation>
+    </message>
+    <message>
+        <source>No car near its first service: cars appear here a month before it is due.</source>
+        <translation>暂无临近首保的车辆：车辆会在首保到期前一个月显示在这里。</translation>
+    </message>
+    <message>
+        <source>{to_claim} orders to claim · {open} claims open ({chase} to chase), {expected} expected · {first} cars due for their first service</source>
+        <translation>待索赔工单 {to_claim} 张 · 未结索赔 {open} 笔（需催办 {chase} 笔），预计回款 {expected} · 首保到期车辆 {first} 台</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Paid short of the approval: {amount}</source>
+        <translation>付款少于批准金额：{amount}</translation>
+    </message>
+    <message>
+        <source>Claim {number} filed.</source>
+        <translation>索赔 {number} 已提交。</translation>
+    </message>
+    <message>
+        <source>Claim {number}: approval recorded.</source>
+        <translation>索赔 {number}：已登记批准。</translation>
+    </message>
+    <message>
+        <source>Claim {number}: rejection recorded; the order can be claimed again.</source>
+        <translation>索赔 {number}：已登记驳回；该工单可重新索赔。</translation>
+    </message>
+    <message>
+        <source>Claim {number}: payment recorded.</source>
+        <translation>索赔 {number}：已登记付款。</translation>
     </message>
 </context>
 <context>

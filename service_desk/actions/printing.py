@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service_desk.actions.context import ActionError, Ctx, audit
-from service_desk.store.schema_v14 import FORM_KINDS
+from service_desk.store.schema_v20 import FORM_KINDS
 
 
 def prints_so_far(ctx: Ctx, order_id: int, kind: str) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from service_desk import reference
 from service_desk.actions import orders
 from service_desk.actions.archive import _require
 from service_desk.actions.context import ActionError, Ctx, audit, row
@@ -26,6 +27,7 @@ from service_desk.domain import checkin as ci
 from service_desk.domain import release as rules
 from service_desk.domain import validation as v
 from service_desk.domain.clock import parse
+from service_desk.domain.schedules import Cycle, next_service
 from service_desk.store import checkin_queries, key_queries, release_queries, settings
 
 # The car is at the checkout desk once the workshop handed it back.
@@ -169,6 +171,29 @@ def release(ctx: Ctx, order_id: int, note: str = "") -> None:
         )
         orders.advance(ctx, order_id, "released", note or "car released to the customer")
         audit(ctx, "release", current["id"], "release", None, {"released_at": now})
+        _next_due_after_service(ctx, order_id)
+
+
+def _next_due_after_service(ctx: Ctx, order_id: int) -> None:
+    """A maintenance visit moves the car's next maintenance due (date and km, whichever
+    first): counted from the day the order was signed and the odometer in, as the call
+    list counts it (store/call_list_queries). Shown at reception and on the next order."""
+    order = row(ctx.db, "SELECT * FROM repair_orders WHERE id = ?", [order_id])
+    if order is None or order["repair_category"] != "maintenance":
+        return
+    vehicle = row(ctx.db, "SELECT * FROM vehicles WHERE id = ?", [order["vehicle_id"]])
+    km = order["odometer_in"]
+    if vehicle is None or km is None:
+        return
+    model = reference.cycle_for_model(vehicle["model_code"])
+    cycle = Cycle(model.first_km, model.first_months, vehicle["cycle_km"], vehicle["cycle_months"])
+    day = parse(order["signed_at"] or order["created_at"]).date()
+    due_date, due_km = next_service(cycle, None, (day, int(km)))
+    before = {k: vehicle[k] for k in ("next_due_date", "next_due_km")}
+    after = {"next_due_date": due_date.isoformat() if due_date else None, "next_due_km": due_km}
+    if after != before:
+        ctx.db["vehicles"].update(vehicle["id"], {**after, "updated_at": ctx.now()})
+        audit(ctx, "vehicle", vehicle["id"], "next_due_after_service", before, after)
 
 
 def detect_comeback(ctx: Ctx, order_id: int) -> int | None:

@@ -180,6 +180,21 @@ def _print_font(key: str, value: object) -> tuple[Any, Problem | None]:
     return _file(key, value, FONT_SUFFIXES, "font.type", face=True)
 
 
+def _backup_mirror(key: str, value: object) -> tuple[Any, Problem | None]:
+    """A folder that exists now (the stick is in, the share reachable); empty: none."""
+    if not isinstance(value, str):
+        return value, _problem(key, "value.type")
+    text = value.strip().strip('"').strip()
+    if not text:
+        return "", None
+    problem = v.check_name(text, key, 1000)
+    if problem is not None:
+        return text, problem
+    if not Path(text).is_dir():
+        return text, _problem(key, "folder.missing")
+    return os.path.abspath(text), None
+
+
 def _order_prefix(key: str, value: object) -> tuple[Any, Problem | None]:
     if not isinstance(value, str):
         return value, _problem(key, "value.type")
@@ -245,5 +260,6 @@ _CHECKS: dict[str, Check] = {
     "dealer_phone": _dealer_phone,
     "dealer_logo": _dealer_logo,
     "print_font": _print_font,
+    "backup_mirror_dir": _backup_mirror,
     **dict.fromkeys(TEXT_KEYS, _legal_text),
 }

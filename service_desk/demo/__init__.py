@@ -46,10 +46,12 @@ import datetime as dt
 
 import sqlite_utils
 
+from service_desk.demo.campaigns import fill_campaigns
 from service_desk.demo.care import fill_care
 from service_desk.demo.cars import make_cars
 from service_desk.demo.checkout import plan_bills, waiting_visits
 from service_desk.demo.comeback import comeback_visit
+from service_desk.demo.contacts import fill_contacts
 from service_desk.demo.customers import make_customers
 from service_desk.demo.replay import replay
 from service_desk.demo.reviews import fill_reviews
@@ -57,6 +59,7 @@ from service_desk.demo.roster import SUPERVISOR_PIN
 from service_desk.demo.state import Demo
 from service_desk.demo.steps import prepare
 from service_desk.demo.visits import active_plans, history_plans, owner_changes, registrations
+from service_desk.demo.warranty import fill_warranty
 from service_desk.store.db import transaction
 
 
@@ -76,6 +79,9 @@ def _build(demo: Demo) -> None:
     replay(demo, changes)
     fill_reviews(demo.ctx, demo.cur_day)  # the advisors' self-reviews (R19)
     fill_care(demo.ctx, demo.cur_day)  # appointments, follow-ups, complaints (R15–R17)
+    fill_contacts(demo.ctx, demo.cur_day)  # the call list worked: the contact log (R3)
+    fill_campaigns(demo.ctx, demo.cur_day)  # customer groups, campaigns, letters (R2, R3)
+    fill_warranty(demo.ctx, demo.cur_day)  # warranty claims in every state (R19)
 
 
 def _count(db: sqlite_utils.Database, sql: str) -> int:
@@ -111,6 +117,9 @@ def fill_demo(db: sqlite_utils.Database, today: dt.datetime, seed: int = 7) -> d
         "appointments": _count(db, "SELECT count(*) FROM appointments"),
         "follow_ups": _count(db, "SELECT count(*) FROM follow_ups"),
         "complaints": _count(db, "SELECT count(*) FROM complaints"),
+        "contacts": _count(db, "SELECT count(*) FROM contacts"),
+        "campaigns": _count(db, "SELECT count(*) FROM campaigns"),
+        "warranty_claims": _count(db, "SELECT count(*) FROM warranty_claims"),
     }
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from service_desk.domain.workshop_time import OpenHours, default_open_hours
 
@@ -162,8 +163,11 @@ def is_missed(state: str, end: dt.datetime, now: dt.datetime) -> bool:
 
 @dataclass(frozen=True)
 class DayFigures:
-    day: dt.date
-    made: int = 0  # appointments for that day
+    """The figures of one day — or of one group of the period (who asked for the
+    appointments, the advisor who booked them): ``day`` then holds the group's key."""
+
+    day: Any
+    made: int = 0  # appointments for that day (or group)
     kept: int = 0  # arrived
     missed: int = 0
     cancelled: int = 0
@@ -175,9 +179,10 @@ class DayFigures:
         return self.kept / decided if decided else None
 
 
-def day_figures(rows: Iterable[tuple[dt.date, str]]) -> list[DayFigures]:
-    """(slot day, state) of each appointment -> the figures per day, in day order."""
-    counts: dict[dt.date, dict[str, int]] = {}
+def day_figures(rows: Iterable[tuple[Any, str]]) -> list[DayFigures]:
+    """(slot day, state) of each appointment -> the figures per day, in day order.
+    Any sortable key groups the same way: (advisor, state) -> the figures per advisor."""
+    counts: dict[Any, dict[str, int]] = {}
     for day, state in rows:
         if state not in STATES:
             raise ValueError(f"unknown appointment state {state!r}")
@@ -206,4 +211,33 @@ def total_figures(days: Iterable[DayFigures], first: dt.date) -> DayFigures:
         missed=sum(d.missed for d in days),
         cancelled=sum(d.cancelled for d in days),
         open=sum(d.open for d in days),
+    )
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """The appointment statistics table (预约统计表) of a period: per day, its total, and
+    the same figures by who asked (customer or dealer) and by the advisor who booked."""
+
+    first: dt.date
+    last: dt.date
+    days: list[DayFigures]
+    total: DayFigures
+    by_source: list[DayFigures]  # day holds 'customer' or 'dealer'
+    by_advisor: list[DayFigures]  # day holds the advisor's name
+
+
+def statistics(
+    first: dt.date, last: dt.date, rows: Iterable[tuple[dt.date, str, str, str]]
+) -> Statistics:
+    """(slot day, state, requested by, advisor) of each appointment of the period."""
+    rows = list(rows)
+    days = day_figures((day, state) for day, state, _by, _advisor in rows)
+    return Statistics(
+        first=first,
+        last=last,
+        days=days,
+        total=total_figures(days, first),
+        by_source=day_figures((by, state) for _day, state, by, _advisor in rows),
+        by_advisor=day_figures((advisor, state) for _day, state, _by, advisor in rows),
     )

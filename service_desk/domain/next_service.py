@@ -3,7 +3,9 @@
 The maintenance due (date and km, whichever comes first) comes from
 `domain.schedules.next_service`; this module adds what the schedule cannot know: when the
 car will *reach* the due km, predicted from its own odometer history, and merges that with
-the work the customer declined earlier into one call line per vehicle.
+the work the customer declined earlier into one call line per vehicle. A call back the
+customer asked for is a reason of its own (CALL_BACK); the contact log decides when it
+stands (domain/contacts.py).
 
 Pure: no Qt, no SQL. The store fetches, the action (`actions.call_list`) assembles.
 """
@@ -31,10 +33,19 @@ DUE_7 = "service_due_7"
 DUE_30 = "service_due_30"
 LATER = "later"
 DECLINED = "declined_work"
+# The customer asked to be called back at a time that has come (the contact log, R3).
+CALL_BACK = "call_back"
+# A running campaign (free inspection, promotion …) targets the car and nobody has reached
+# its owner about it yet (customer groups and campaigns, R2).
+CAMPAIGN = "campaign"
 BANDS = (OVERDUE, DUE_7, DUE_30, LATER)
-# Sorting rank of a call line: its most urgent reason; declined work alone ranks after
-# every service band that calls for a call.
-RANK = {OVERDUE: 0, DUE_7: 1, DUE_30: 2, DECLINED: 3}
+# Sorting rank of a call line: its most urgent reason. A call back the customer asked for
+# ranks right after overdue service: it is a promise made to the customer for a time they
+# chose, so it goes before a service that is merely coming due; an overdue car is late
+# already (and a call back is usually about that same car, so both show on one line).
+# Declined work alone ranks after every service band that calls for a call; a campaign
+# alone comes last (an offer, not a need of the car).
+RANK = {OVERDUE: 0, CALL_BACK: 1, DUE_7: 2, DUE_30: 3, DECLINED: 4, CAMPAIGN: 5}
 
 
 @dataclass(frozen=True)
@@ -79,7 +90,7 @@ class Declined:
 
 @dataclass(frozen=True)
 class Reason:
-    code: str  # OVERDUE, DUE_7, DUE_30 or DECLINED
+    code: str  # OVERDUE, DUE_7, DUE_30, DECLINED, CALL_BACK or CAMPAIGN
     figures: dict[str, object]
 
 
@@ -210,6 +221,34 @@ def reasons(due: Due, declined: Sequence[Declined], today: dt.date) -> list[Reas
             )
         )
     return found
+
+
+def call_back_reason(
+    call_back_at: dt.datetime, asked_at: dt.datetime, asked_by: str, note: str = ""
+) -> Reason:
+    """The customer asked (at ``asked_at``, to ``asked_by``) to be called at
+    ``call_back_at``, and that time has come: a reason to call of its own, even when the
+    car has no other."""
+    return Reason(
+        CALL_BACK,
+        {"call_back_at": call_back_at, "asked_at": asked_at, "asked_by": asked_by, "note": note},
+    )
+
+
+def campaign_reason(
+    campaign_id: int, name: str, offer: str, valid_to: dt.date, letter_sent_on: dt.date | None
+) -> Reason:
+    """A running campaign targets the car and its owner was not reached about it yet."""
+    return Reason(
+        CAMPAIGN,
+        {
+            "campaign_id": campaign_id,
+            "name": name,
+            "offer": offer,
+            "valid_to": valid_to,
+            "letter_sent_on": letter_sent_on,
+        },
+    )
 
 
 def rank(found: Sequence[Reason]) -> int:

@@ -19,6 +19,7 @@ from service_desk.domain import appointments as rules
 from service_desk.domain.clock import parse
 from service_desk.domain.money import format_yuan
 from service_desk.printing.context import Context, when
+from service_desk.printing.header import day_text, dealer, model_name, pick, printed_line
 from service_desk.printing.render import render
 from service_desk.store import appointment_queries as aq
 from service_desk.store import settings
@@ -37,51 +38,20 @@ _STATES = {
     "missed": ("失约", "Missed"),
     "cancelled": ("已取消", "Cancelled"),
 }
-_WEEKDAYS = {
-    "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]
-
-
-def _model(code: str | None, lang: str) -> str:
-    if not code:
-        return ""
-    try:
-        return reference.car_model(code).name(lang)
-    except KeyError:
-        return code
-
-
-def _dealer(db: sqlite_utils.Database) -> dict[str, str]:
-    return {
-        "name": settings.get(db, "dealer_name"),
-        "address": settings.get(db, "dealer_address"),
-        "phone": settings.get(db, "dealer_phone"),
-        "logo": settings.get(db, "dealer_logo"),
-    }
-
-
-def _day_text(day: dt.date, lang: str) -> str:
-    weekday = _WEEKDAYS[lang][day.weekday()]
-    return f"{day}（{weekday}）" if lang == "zh" else f"{day} ({weekday})"
 
 
 def slot_text(start: str, end: str, lang: str = "zh") -> str:
     """'2026-11-28（星期六）09:00–09:30'."""
     s, e = parse(start), parse(end)
-    return f"{_day_text(s.date(), lang)} {s:%H:%M}–{e:%H:%M}"
+    return f"{day_text(s.date(), lang)} {s:%H:%M}–{e:%H:%M}"
 
 
 def state_name(state: str, lang: str = "zh") -> str:
-    return _pick(_STATES.get(state, (state, state)), lang)
+    return pick(_STATES.get(state, (state, state)), lang)
 
 
 def requested_by_name(code: str, lang: str = "zh") -> str:
-    return _pick(_REQUESTED_BY.get(code, (code, code)), lang)
+    return pick(_REQUESTED_BY.get(code, (code, code)), lang)
 
 
 def appointment_context(
@@ -96,7 +66,7 @@ def appointment_context(
     yes_no = ("是", "否") if lang == "zh" else ("yes", "no")
     return {
         "lang": lang,
-        "dealer": _dealer(db),
+        "dealer": dealer(db),
         "order": {"number": number, "number_spoken": number},  # the header's barcode
         "appointment": {
             "number": number,
@@ -111,7 +81,7 @@ def appointment_context(
         "customer": {"name": a["customer_name"], "phone": a["customer_phone"]},
         "vehicle": {
             "plate": a["plate"],
-            "model": _model(a["model_code"], lang),
+            "model": model_name(a["model_code"], lang),
             "vin": a["vin"] or "",
         },
         "money": {
@@ -122,11 +92,6 @@ def appointment_context(
             "paid": format_yuan(a["deposit_paid_fen"]),
         },
     }
-
-
-def _printed(printed_by: str, now: dt.datetime, lang: str) -> str:
-    stamp = now.strftime("%Y-%m-%d %H:%M")
-    return f"打印：{printed_by} {stamp}" if lang == "zh" else f"Printed by {printed_by} {stamp}"
 
 
 def render_appointment(
@@ -143,7 +108,7 @@ def render_appointment(
         APPOINTMENT,
         appointment_context(db, appointment_id, lang),
         copy=copy,
-        printed=_printed(printed_by, now, lang),
+        printed=printed_line(printed_by, now, lang),
         font=settings.get(db, "print_font"),
     )
 
@@ -161,7 +126,7 @@ def bay_list_context(
         booked = [a for a in aq.of_day(db, day.isoformat()) if a["state"] in rules.TAKES_A_PLACE]
         summary.append(
             {
-                "day": _day_text(day, lang),
+                "day": day_text(day, lang),
                 "taken": str(len(booked)),
                 "left": str(rules.places_left(capacity, len(booked))),
                 "parts": str(sum(1 for a in booked if a["parts_to_order"])),
@@ -174,7 +139,7 @@ def bay_list_context(
                     "day": start.strftime("%m-%d"),
                     "time": f"{start:%H:%M}–{end:%H:%M}",
                     "plate": a["plate"],
-                    "model": _model(a["model_code"], lang),
+                    "model": model_name(a["model_code"], lang),
                     "customer": a["customer_name"],
                     "items": a["items"],
                     "parts": ordered if a["parts_to_order"] else "",
@@ -186,7 +151,7 @@ def bay_list_context(
     span = f"{first} – {last}" if days > 1 else str(first)
     return {
         "lang": lang,
-        "dealer": _dealer(db),
+        "dealer": dealer(db),
         "bay": {
             "days": span,
             "capacity": str(capacity),
@@ -210,6 +175,6 @@ def render_bay_list(
     return render(
         BAY_LIST,
         bay_list_context(db, first, days, lang),
-        printed=_printed(printed_by, now, lang),
+        printed=printed_line(printed_by, now, lang),
         font=settings.get(db, "print_font"),
     )

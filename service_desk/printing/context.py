@@ -12,6 +12,7 @@ from service_desk.domain.money import format_yuan
 from service_desk.domain.order_number import spoken
 from service_desk.domain.pricing import LineDraft, clauses, format_qty, totals
 from service_desk.printing.checkin_context import checkin_context
+from service_desk.printing.header import dealer
 from service_desk.printing.vocab import name
 from service_desk.store import queries, settings
 
@@ -95,12 +96,7 @@ def order_context(
     checkin = checkin_context(db, order, lang)
     return {
         "lang": lang,
-        "dealer": {
-            "name": settings.get(db, "dealer_name"),
-            "address": settings.get(db, "dealer_address"),
-            "phone": settings.get(db, "dealer_phone"),
-            "logo": settings.get(db, "dealer_logo"),
-        },
+        "dealer": dealer(db),
         "order": {
             "number": order["number"],
             "number_spoken": spoken(order["number"]),

@@ -19,6 +19,7 @@ from service_desk.actions.settlement import statement
 from service_desk.domain.money import format_yuan
 from service_desk.printing.checkin_context import fuel_label
 from service_desk.printing.context import order_context, when
+from service_desk.printing.header import printed_line
 from service_desk.printing.render import render
 from service_desk.store import queries, release_queries, settings
 from service_desk.store import settlement_queries as sq
@@ -97,8 +98,7 @@ def render_form(
     lang: str = "zh",
 ) -> bytes:
     context = form_context(db, kind, order_id, now, lang)
-    stamp = now.strftime("%Y-%m-%d %H:%M")
-    printed = f"打印：{printed_by} {stamp}" if lang == "zh" else f"Printed by {printed_by} {stamp}"
+    printed = printed_line(printed_by, now, lang)
     return render(kind, context, copy=copy, printed=printed, font=settings.get(db, "print_font"))
 
 

@@ -21,6 +21,7 @@ from service_desk.domain import keys as rules
 from service_desk.printing import qr
 from service_desk.printing.context import Context, order_context, when
 from service_desk.printing.forms import Order, OrderForm, register
+from service_desk.printing.header import dealer, printed_line
 from service_desk.printing.render import FONT, FormPDF, register_block, render, value_at
 from service_desk.printing.templates import Block, Item
 from service_desk.store import key_queries, settings
@@ -199,12 +200,7 @@ def report_context(
         hours = f"{report.alert_hours} h"
     return {
         "lang": lang,
-        "dealer": {
-            "name": settings.get(db, "dealer_name"),
-            "address": settings.get(db, "dealer_address"),
-            "phone": settings.get(db, "dealer_phone"),
-            "logo": settings.get(db, "dealer_logo"),
-        },
+        "dealer": dealer(db),
         "report": {
             "at": report.at.strftime("%Y-%m-%d %H:%M"),
             "hooks": f"{len(cabinet)} / {size}",
@@ -275,7 +271,6 @@ def render_key_report(
     lang: str = "zh",
 ) -> bytes:
     """The end-of-day key report as PDF bytes (A4; flows over pages when the cabinet is full)."""
-    stamp = report.at.strftime("%Y-%m-%d %H:%M")
-    printed = f"打印：{printed_by} {stamp}" if lang == "zh" else f"Printed by {printed_by} {stamp}"
+    printed = printed_line(printed_by, report.at, lang)
     context = report_context(db, report, lang)
     return render("key_report", context, printed=printed, font=settings.get(db, "print_font"))

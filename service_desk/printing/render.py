@@ -1,14 +1,21 @@
 """Render a form template with an order's context into PDF bytes (fpdf2).
 
 One template may print variants of a form: a block that draws no data of its own
-(fields, totals, note, signatures) may name a context value in `value`, and is drawn
-only when that value is truthy; a table without an `empty` text is left out, heading
-and all, when it has no rows.
+(fields, totals, note, signatures, paragraph) may name a context value in `value`, and is
+drawn only when that value is truthy; a table without an `empty` text is left out,
+heading and all, when it has no rows. A context may carry its own `title` (a label
+{zh, en}) in place of the template's: one template, two letters.
+
+A paragraph is running text (a letter's body): its label with `{path}` placeholders
+filled from the context (`{customer.name}`), wrapped, aligned as the block says; a
+paragraph that comes out blank is left out. `render_each` prints several records of one
+form in one PDF, each from a fresh page (a letter run: one letter per customer).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +41,9 @@ def register_block(block_type: str, draw: Callable[[FormPDF, Block], None]) -> N
 
 
 # Block types whose `value`, when given, is the condition to draw them (see above).
-CONDITIONAL_BLOCKS = ("fields", "totals", "note", "signatures")
+CONDITIONAL_BLOCKS = ("fields", "totals", "note", "signatures", "paragraph")
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
+PARAGRAPH_PT = 10.5
 
 
 def value_at(context: dict[str, Any], path: str) -> Any:
@@ -124,7 +133,7 @@ class FormPDF(FPDF):
             self.cell(62, 4, value_at(self.context, "order.number_spoken"), align="C")
         self.set_y(top + 13)
         self.set_font(FONT, "B", 16)
-        title = self.label(self.template.title)
+        title = self.label(self.context.get("title") or self.template.title)
         if self.copy:
             title += f"（{COPY_MARK[self.lang]}）"
         self.cell(0, 9, title, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -181,8 +190,9 @@ class FormPDF(FPDF):
         self.set_text_color(GREY)
         page = {"zh": "第 {page} 页 / 共 {nb} 页", "en": "Page {page} of {nb}"}[self.lang]
         self.cell(0, 5, self.printed, align="L")
-        self.set_x(MARGIN)
-        self.cell(0, 5, page.format(page=self.page_no(), nb="{nb}"), align="R")
+        if self.template.page_numbers:
+            self.set_x(MARGIN)
+            self.cell(0, 5, page.format(page=self.page_no(), nb="{nb}"), align="R")
         self.set_text_color(0)
 
     # ------------------------------------------------------------------ blocks
@@ -375,6 +385,27 @@ class FormPDF(FPDF):
         )
         self.set_font(FONT, size=9)
 
+    def paragraph_block(self, block: Block) -> None:
+        """Running text: the label with its {placeholders} filled from the context."""
+        text = PLACEHOLDER.sub(
+            lambda m: str(value_at(self.context, m[1])), self.label(block.label)
+        ).rstrip()
+        if not text.strip():
+            return
+        self.ln(1.2)
+        self.set_font(FONT, size=PARAGRAPH_PT)
+        self.multi_cell(
+            self.w - 2 * MARGIN,
+            6.2,
+            text,
+            align=block.align,
+            wrapmode=self.label_wrap,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        self.ln(0.6)
+        self.set_font(FONT, size=9)
+
     def signatures_block(self, block: Block) -> None:
         height = 21.0
         if self.get_y() + height + 4 > self.h - 16:
@@ -398,6 +429,29 @@ class FormPDF(FPDF):
         self.set_font(FONT, size=9)
 
 
+def _draw(pdf: FormPDF, template: Template, context: dict[str, Any]) -> None:
+    """The template's blocks for one record, on the page(s) from the current one."""
+    handlers = {
+        "fields": pdf.fields,
+        "text": pdf.text_block,
+        "list": pdf.list_block,
+        "lines": pdf.table_block,
+        "table": pdf.table_block,
+        "totals": pdf.totals_block,
+        "clauses": pdf.clauses_block,
+        "note": pdf.note_block,
+        "paragraph": pdf.paragraph_block,
+        "signatures": pdf.signatures_block,
+    }
+    for block in template.blocks:
+        if not shown(block, context):
+            continue
+        if block.type in handlers:
+            handlers[block.type](block)
+        else:
+            EXTRA_BLOCKS[block.type](pdf, block)
+
+
 def render(
     kind: str,
     context: dict[str, Any],
@@ -412,22 +466,26 @@ def render(
     template = template or load(kind)
     pdf = FormPDF(template, context, copy, printed, font)
     pdf.add_page()
-    handlers = {
-        "fields": pdf.fields,
-        "text": pdf.text_block,
-        "list": pdf.list_block,
-        "lines": pdf.table_block,
-        "table": pdf.table_block,
-        "totals": pdf.totals_block,
-        "clauses": pdf.clauses_block,
-        "note": pdf.note_block,
-        "signatures": pdf.signatures_block,
-    }
-    for block in template.blocks:
-        if not shown(block, context):
-            continue
-        if block.type in handlers:
-            handlers[block.type](block)
-        else:
-            EXTRA_BLOCKS[block.type](pdf, block)
+    _draw(pdf, template, context)
+    return bytes(pdf.output())
+
+
+def render_each(
+    kind: str,
+    contexts: Sequence[dict[str, Any]],
+    *,
+    printed: str = "",
+    template: Template | None = None,
+    font: str | None = None,
+) -> bytes:
+    """Several records of one form in one PDF, each from a fresh page with its own header
+    (one letter per customer); at least one record."""
+    if not contexts:
+        raise ValueError("render_each needs at least one record")
+    template = template or load(kind)
+    pdf = FormPDF(template, contexts[0], False, printed, font)
+    for context in contexts:
+        pdf.context = context
+        pdf.add_page()
+        _draw(pdf, template, context)
     return bytes(pdf.output())

@@ -16,6 +16,7 @@ import sqlite_utils
 from service_desk.domain.money import format_yuan
 from service_desk.domain.report import SelfReview
 from service_desk.printing.context import Context, when
+from service_desk.printing.header import dealer, printed_line
 from service_desk.printing.render import render
 from service_desk.store import settings
 
@@ -91,12 +92,7 @@ def review_context(db: sqlite_utils.Database, review: SelfReview, lang: str = "z
     not_saved = "（未保存）" if lang == "zh" else "(not saved)"
     return {
         "lang": lang,
-        "dealer": {
-            "name": settings.get(db, "dealer_name"),
-            "address": settings.get(db, "dealer_address"),
-            "phone": settings.get(db, "dealer_phone"),
-            "logo": settings.get(db, "dealer_logo"),
-        },
+        "dealer": dealer(db),
         "review": {
             "advisor": review.advisor,
             "period": period_text(review, lang),
@@ -127,8 +123,7 @@ def render_self_review(
     lang: str = "zh",
 ) -> bytes:
     """The review as PDF bytes (A4; a long text flows onto a second page)."""
-    stamp = now.strftime("%Y-%m-%d %H:%M")
-    printed = f"打印：{printed_by} {stamp}" if lang == "zh" else f"Printed by {printed_by} {stamp}"
+    printed = printed_line(printed_by, now, lang)
     return render(
         TEMPLATES[review.kind],
         review_context(db, review, lang),

@@ -6,7 +6,8 @@ their labels in Chinese and English. Values name a path into the form's context,
 e.g. "order.number" or "vehicle.plate".
 
 Paper is "A4", "A5" or a label "label-<width>x<height>" in millimetres (the key tag:
-"label-70x40"); labels get a compact header and no page numbers.
+"label-70x40"); labels get a compact header and no page numbers. A form sent to customers
+(a letter) may leave its page numbers out: ``page_numbers = false``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ BLOCK_TYPES = (
     "list",
     "signatures",
     "note",
+    "paragraph",  # running text with {context.path} placeholders (a letter's body)
     "diagram",
     "qr",
     "key_tags",  # one label per key on a hook (printing/key_forms.py)
@@ -109,6 +111,7 @@ class Template:
     title: Label
     paper: str = "A4"
     barcode: bool = True
+    page_numbers: bool = True
     blocks: tuple[Block, ...] = field(default_factory=tuple)
 
     @property
@@ -164,7 +167,7 @@ def parse(text: str, where: str) -> Template:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"{where}: {exc}") from exc
-    unknown = set(raw) - {"kind", "title", "paper", "barcode", "block"}
+    unknown = set(raw) - {"kind", "title", "paper", "barcode", "page_numbers", "block"}
     if unknown:
         raise TemplateError(f"{where}: unknown keys {sorted(unknown)}")
     if not _paper_ok(raw.get("paper", "A4")):
@@ -175,6 +178,7 @@ def parse(text: str, where: str) -> Template:
         title=label_of(raw.get("title", ""), where),
         paper=raw.get("paper", "A4"),
         barcode=bool(raw.get("barcode", True)),
+        page_numbers=bool(raw.get("page_numbers", True)),
         blocks=blocks,
     )
 

@@ -81,3 +81,16 @@ def states_between(db: sqlite_utils.Database, first_day: str, last_day: str) -> 
             [first_day, last_day],
         )
     )
+
+
+def statistics_rows(db: sqlite_utils.Database, first_day: str, last_day: str) -> list[Row]:
+    """Each appointment for these days with what the statistics table groups it by: its
+    day, state, who asked for it and the advisor who booked it."""
+    return list(
+        db.query(
+            "SELECT a.day, a.state, a.requested_by, s.name AS booked_by_name"
+            " FROM appointments a JOIN staff s ON s.id = a.booked_by"
+            " WHERE a.day BETWEEN ? AND ? ORDER BY a.day, a.id",
+            [first_day, last_day],
+        )
+    )

@@ -1,5 +1,6 @@
 """Read-only queries behind the daily call list (R2): vehicles to consider with their owner,
-last visit and last maintenance; every odometer reading; the work customers declined.
+last visit and last maintenance; every odometer reading; the work customers declined. The
+contacts logged (R3) come from store/contact_queries.for_call_list.
 
 Each is one query over the whole archive (thousands of vehicles), grouped in Python by the
 caller; none runs per vehicle. Dates are the local date of the stored ISO time (its first
@@ -29,12 +30,15 @@ def _in(values: tuple[str, ...]) -> str:
 def call_candidates(db: sqlite_utils.Database) -> list[Row]:
     """Every vehicle not in the shop and without an open appointment, with its owner's name
     and phones, the schedule fields, the last visit (local date of its latest order, voided
-    ones aside) and the last maintenance (date and odometer of its latest serviced
-    maintenance order)."""
+    ones aside; ``last_order_at`` the time that order was opened), the last maintenance
+    (date and odometer of its latest serviced maintenance order), when the owner's
+    record was last updated (``customer_updated_at``) and how many of the owner's
+    complaints wait for the counter's answer (``complaints_waiting``: open or escalated)."""
     return list(
         db.query(
             f"""WITH visits AS (
-                    SELECT vehicle_id, max(substr(created_at, 1, 10)) AS last_visit
+                    SELECT vehicle_id, max(substr(created_at, 1, 10)) AS last_visit,
+                           max(created_at) AS last_order_at
                     FROM repair_orders WHERE state <> 'void' GROUP BY vehicle_id
                 ),
                 services AS (
@@ -47,8 +51,10 @@ def call_candidates(db: sqlite_utils.Database) -> list[Row]:
                 SELECT v.id AS vehicle_id, v.plate, v.model_code, v.purchase_date,
                        v.cycle_km, v.cycle_months, v.next_due_date, v.next_due_km,
                        c.id AS customer_id, c.name AS customer_name, c.phone, c.phone2,
-                       c.preferred_contact,
-                       visits.last_visit,
+                       c.preferred_contact, c.updated_at AS customer_updated_at,
+                       visits.last_visit, visits.last_order_at,
+                       (SELECT count(*) FROM complaints k WHERE k.customer_id = c.id
+                          AND k.state IN ('open', 'escalated')) AS complaints_waiting,
                        substr(services.at, 1, 10) AS last_service_date,
                        services.km AS last_service_km
                 FROM vehicles v

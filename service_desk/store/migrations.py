@@ -28,6 +28,10 @@ from service_desk.store import (
     schema_v14,
     schema_v15,
     schema_v16,
+    schema_v17,
+    schema_v18,
+    schema_v19,
+    schema_v20,
 )
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
@@ -54,6 +58,10 @@ STEPS = (
     ("014_appointments", schema_v14),
     ("015_care", schema_v15),
     ("016_care_report_indexes", schema_v16),
+    ("017_contacts", schema_v17),
+    ("018_campaigns", schema_v18),
+    ("019_warranty_claims", schema_v19),
+    ("020_care_print_kinds", schema_v20),
 )
 
 

@@ -152,6 +152,21 @@ def orders_of_vehicle(db: sqlite_utils.Database, vehicle_id: int) -> list[Row]:
     return list(db.query(f"{_ORDER_LIST} WHERE o.vehicle_id = ? ORDER BY o.id DESC", [vehicle_id]))
 
 
+def orders_of_customer(db: sqlite_utils.Database, customer_id: int, limit: int = 20) -> list[Row]:
+    """The customer's latest orders, newest first (orders_customer index)."""
+    return list(
+        db.query(
+            f"{_ORDER_LIST} WHERE o.customer_id = ? ORDER BY o.id DESC LIMIT ?",
+            [customer_id, limit],
+        )
+    )
+
+
+def orders_in_ids(db: sqlite_utils.Database, ids: list[int]) -> list[Row]:
+    marks = ",".join("?" * len(ids))
+    return list(db.query(f"{_ORDER_LIST} WHERE o.id IN ({marks}) ORDER BY o.id DESC", ids))
+
+
 def orders_in_states(db: sqlite_utils.Database, states: tuple[str, ...]) -> list[Row]:
     marks = ",".join("?" * len(states))
     return list(

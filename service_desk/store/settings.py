@@ -20,6 +20,8 @@ DEFAULTS: dict[str, Any] = {
     "dealer_phone": "",
     "dealer_logo": "",
     "print_font": "",
+    # A second folder (USB stick, network share) that receives a copy of every backup.
+    "backup_mirror_dir": "",
     # The key cabinet (钥匙柜): number of hooks, and when a key out is overdue.
     "key_cabinet_hooks": 60,
     "key_out_alert_hours": 4,

@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -52,6 +53,10 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
     _preload_print_font(settings.get(db, "print_font"))
     window = MainWindow(session)
     window.show()
+    if window.backups is not None:  # the day's first start backs up; so does every exit
+        keeper = window.backups
+        QTimer.singleShot(1500, lambda: keeper.run(daily_only=True))
+        app.aboutToQuit.connect(lambda: keeper.run())
     if session.user_id is None:
         window.manage_staff()
     code = app.exec()

@@ -1,12 +1,15 @@
 """The booking form of the appointments desk (R17): the car (searched, or the current
 order's), who asked, the exact time, the work, the parts estimate and the deposit asked
-(at least half the parts' price when they must be ordered, filled in as the advisor types)."""
+(at least half the parts' price when they must be ordered, filled in as the advisor types).
+
+The booking's own fields (``BookingFields``) are shared with the contact log's dialog
+(ui/contact_dialog.py), where a call that ends in a booking books the car called about."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +49,133 @@ def _fen(text: str) -> int:
         return -1
 
 
+def _form(text: str) -> str:
+    """The booking fields keep the texts (and translations) they had in BookingForm."""
+    return QCoreApplication.translate("BookingForm", text)
+
+
+class BookingFields(QWidget):
+    """Who asked, the time, the standard job, the work requested, the parts estimate, parts
+    to order and the deposit asked (the least the rule asks, filled in until the advisor
+    types their own); each field's refusal under it (``errors``). Object names start with
+    ``prefix``."""
+
+    def __init__(
+        self,
+        session: Session,
+        errors: FieldErrors,
+        prefix: str = "appointments",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.session = session
+        self.errors = errors
+        self.deposit_typed = False
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.requested_by = QComboBox(objectName=f"{prefix}_requested_by")
+        for code in rules.REQUESTED_BY:
+            self.requested_by.addItem(texts.requested_by_name(code), code)
+        errors.add_row(
+            form,
+            _form(QT_TRANSLATE_NOOP("BookingForm", "Asked by")),
+            self.requested_by,
+            "requested_by",
+        )
+        self.start = time_edit(f"{prefix}_start")
+        errors.add_row(form, _form(QT_TRANSLATE_NOOP("BookingForm", "Time")), self.start, "start")
+        self.job = QComboBox(objectName=f"{prefix}_job")
+        self.job.addItem("—", None)
+        for job in reference.standard_jobs():
+            self.job.addItem(job.name(ui_lang()), job.code)
+        errors.add_row(
+            form, _form(QT_TRANSLATE_NOOP("BookingForm", "Standard job")), self.job, "jobs"
+        )
+        self.items = QLineEdit(objectName=f"{prefix}_items")
+        self.items.setPlaceholderText(
+            _form(QT_TRANSLATE_NOOP("BookingForm", "What the customer wants done, in their words"))
+        )
+        errors.add_row(
+            form, _form(QT_TRANSLATE_NOOP("BookingForm", "Work requested")), self.items, "items"
+        )
+        self.parts = QLineEdit(objectName=f"{prefix}_parts")
+        self.parts.setPlaceholderText(
+            _form(QT_TRANSLATE_NOOP("BookingForm", "Estimated parts price in yuan"))
+        )
+        errors.add_row(
+            form, _form(QT_TRANSLATE_NOOP("BookingForm", "Parts estimate (¥)")), self.parts, "parts"
+        )
+        self.to_order = QCheckBox(
+            _form(
+                QT_TRANSLATE_NOOP(
+                    "BookingForm", "Parts must be ordered (deposit: at least half their price)"
+                )
+            ),
+            objectName=f"{prefix}_to_order",
+        )
+        form.addRow("", self.to_order)
+        self.deposit = QLineEdit(objectName=f"{prefix}_deposit")
+        errors.add_row(
+            form,
+            _form(QT_TRANSLATE_NOOP("BookingForm", "Deposit asked (¥)")),
+            self.deposit,
+            "deposit",
+        )
+        self.job.currentIndexChanged.connect(self._job_picked)
+        self.parts.textEdited.connect(lambda _t: self._fill_deposit())
+        self.to_order.toggled.connect(lambda _on: self._fill_deposit())
+        self.deposit.textEdited.connect(self._deposit_edited)
+
+    def _job_picked(self, _index: int) -> None:
+        code = self.job.currentData()
+        if code is None:
+            return
+        if not self.items.text().strip():
+            self.items.setText(reference.standard_job(code).name(ui_lang()))
+        self.parts.setText(format_yuan(ap.parts_of_jobs([code]), False))
+        self._fill_deposit()
+
+    def _deposit_edited(self, text: str) -> None:
+        self.deposit_typed = bool(text.strip())
+
+    def _fill_deposit(self) -> None:
+        """The least deposit the rule asks, until the advisor types their own."""
+        if self.deposit_typed:
+            return
+        parts = max(0, _fen(self.parts.text()))
+        least = rules.min_deposit_fen(parts, self.to_order.isChecked())
+        self.deposit.setText(format_yuan(least, False) if least else "")
+
+    def reset(self, start: dt.datetime, requested_by: str = "customer") -> None:
+        """Empty fields, the time ``start``."""
+        self.set_start(start)
+        for edit in (self.items, self.parts, self.deposit):
+            edit.clear()
+        self.job.setCurrentIndex(0)
+        self.requested_by.setCurrentIndex(max(0, self.requested_by.findData(requested_by)))
+        self.to_order.setChecked(False)
+        self.deposit_typed = False
+
+    def set_start(self, start: dt.datetime) -> None:
+        set_time(self.start, start, ap.zone(self.session.db))
+
+    def start_time(self) -> dt.datetime:
+        return time_of(self.start, ap.zone(self.session.db))
+
+    def booking(self, vehicle_id: int) -> ap.Booking:
+        code = self.job.currentData()
+        return ap.Booking(
+            vehicle_id=vehicle_id,
+            start=self.start_time(),
+            requested_by=self.requested_by.currentData(),
+            items=self.items.text(),
+            jobs=(code,) if code else (),
+            parts_estimate_fen=_fen(self.parts.text()),
+            parts_to_order=self.to_order.isChecked(),
+            deposit_required_fen=_fen(self.deposit.text()),
+        )
+
+
 class BookingForm(QGroupBox):
     booked = Signal(int)  # the new appointment's id
 
@@ -53,7 +183,6 @@ class BookingForm(QGroupBox):
         super().__init__(self.tr("Book an appointment"), parent)
         self.session = session
         self.vehicle_id: int | None = None
-        self.deposit_typed = False
         self.errors = FieldErrors()
         layout = QVBoxLayout(self)
         self.search = SearchBox(session)
@@ -68,32 +197,12 @@ class BookingForm(QGroupBox):
         car_row.addWidget(self.current_button)
         layout.addLayout(car_row)
         layout.addWidget(self.errors.label("vehicle"))
-        form = QFormLayout()
-        self.requested_by = QComboBox(objectName="appointments_requested_by")
-        for code in rules.REQUESTED_BY:
-            self.requested_by.addItem(texts.requested_by_name(code), code)
-        self.errors.add_row(form, self.tr("Asked by"), self.requested_by, "requested_by")
-        self.start = time_edit("appointments_start")
-        self.errors.add_row(form, self.tr("Time"), self.start, "start")
-        self.job = QComboBox(objectName="appointments_job")
-        self.job.addItem("—", None)
-        for job in reference.standard_jobs():
-            self.job.addItem(job.name(ui_lang()), job.code)
-        self.errors.add_row(form, self.tr("Standard job"), self.job, "jobs")
-        self.items = QLineEdit(objectName="appointments_items")
-        self.items.setPlaceholderText(self.tr("What the customer wants done, in their words"))
-        self.errors.add_row(form, self.tr("Work requested"), self.items, "items")
-        self.parts = QLineEdit(objectName="appointments_parts")
-        self.parts.setPlaceholderText(self.tr("Estimated parts price in yuan"))
-        self.errors.add_row(form, self.tr("Parts estimate (¥)"), self.parts, "parts")
-        self.to_order = QCheckBox(
-            self.tr("Parts must be ordered (deposit: at least half their price)"),
-            objectName="appointments_to_order",
-        )
-        form.addRow("", self.to_order)
-        self.deposit = QLineEdit(objectName="appointments_deposit")
-        self.errors.add_row(form, self.tr("Deposit asked (¥)"), self.deposit, "deposit")
-        layout.addLayout(form)
+        self.fields = BookingFields(session, self.errors)
+        layout.addWidget(self.fields)
+        fields = self.fields  # the desk and its tests reach the fields through the form
+        self.requested_by, self.start, self.job = fields.requested_by, fields.start, fields.job
+        self.items, self.parts, self.to_order = fields.items, fields.parts, fields.to_order
+        self.deposit = fields.deposit
         self.message = message_line("appointments_booking_message")
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
@@ -106,10 +215,6 @@ class BookingForm(QGroupBox):
 
         self.search.picked.connect(self._picked)
         self.current_button.clicked.connect(self.use_current_order)
-        self.job.currentIndexChanged.connect(self._job_picked)
-        self.parts.textEdited.connect(lambda _t: self._fill_deposit())
-        self.to_order.toggled.connect(lambda _on: self._fill_deposit())
-        self.deposit.textEdited.connect(self._deposit_edited)
         self.book_button.clicked.connect(self.book)
         self.reset()
 
@@ -141,27 +246,6 @@ class BookingForm(QGroupBox):
         )
         self.errors.labels["vehicle"].hide()
 
-    # ---------------------------------------------------------------- money
-    def _job_picked(self, _index: int) -> None:
-        code = self.job.currentData()
-        if code is None:
-            return
-        if not self.items.text().strip():
-            self.items.setText(reference.standard_job(code).name(ui_lang()))
-        self.parts.setText(format_yuan(ap.parts_of_jobs([code]), False))
-        self._fill_deposit()
-
-    def _deposit_edited(self, text: str) -> None:
-        self.deposit_typed = bool(text.strip())
-
-    def _fill_deposit(self) -> None:
-        """The least deposit the rule asks, until the advisor types their own."""
-        if self.deposit_typed:
-            return
-        parts = max(0, _fen(self.parts.text()))
-        least = rules.min_deposit_fen(parts, self.to_order.isChecked())
-        self.deposit.setText(format_yuan(least, False) if least else "")
-
     # ---------------------------------------------------------------- booking
     def reset(self, day: dt.date | None = None) -> None:
         """An empty form, its time the first slot of the day shown (tomorrow by default)."""
@@ -171,34 +255,18 @@ class BookingForm(QGroupBox):
         day = day or (now.astimezone(tz).date() + dt.timedelta(days=1))
         slots = [s for s, _e in rules.day_slots(day, ap.slot_minutes(db)) if s >= now]
         start = slots[0] if slots else dt.datetime.combine(day, dt.time(9), tzinfo=tz)
-        set_time(self.start, start, tz)
-        for edit in (self.items, self.parts, self.deposit):
-            edit.clear()
-        self.job.setCurrentIndex(0)
-        self.requested_by.setCurrentIndex(0)
-        self.to_order.setChecked(False)
-        self.deposit_typed = False
+        self.fields.reset(start)
         self.set_vehicle(None)
         self.errors.clear()
         self.message.hide()
 
     def set_start(self, start: dt.datetime) -> None:
-        set_time(self.start, start, ap.zone(self.session.db))
+        self.fields.set_start(start)
 
     def booking(self) -> ap.Booking:
         if self.vehicle_id is None:
             raise ActionError("appointment.no_vehicle", "vehicle")
-        code = self.job.currentData()
-        return ap.Booking(
-            vehicle_id=self.vehicle_id,
-            start=time_of(self.start, ap.zone(self.session.db)),
-            requested_by=self.requested_by.currentData(),
-            items=self.items.text(),
-            jobs=(code,) if code else (),
-            parts_estimate_fen=_fen(self.parts.text()),
-            parts_to_order=self.to_order.isChecked(),
-            deposit_required_fen=_fen(self.deposit.text()),
-        )
+        return self.fields.booking(self.vehicle_id)
 
     def book(self) -> None:
         booked: list[int] = []
@@ -209,6 +277,5 @@ class BookingForm(QGroupBox):
             lambda: booked.append(ap.book(self.session.ctx, self.booking())),
             KINDS,
         ):
-            day = time_of(self.start, ap.zone(self.session.db)).date()
-            self.reset(day)
+            self.reset(self.fields.start_time().date())
             self.booked.emit(booked[0])

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from service_desk.actions import appointments as ap
-from service_desk.actions import printing as print_log
 from service_desk.domain import appointments as rules
 from service_desk.domain.clock import parse
 from service_desk.domain.money import format_yuan
@@ -42,6 +41,7 @@ from service_desk.store import appointment_queries as aq
 from service_desk.ui import appointments_messages as texts
 from service_desk.ui import ask
 from service_desk.ui import printing as ui_printing
+from service_desk.ui.appointment_stats_dialog import AppointmentStatsDialog
 from service_desk.ui.appointments_booking import KINDS, BookingForm, _fen
 from service_desk.ui.checkout_messages import method_name
 from service_desk.ui.fields import FieldErrors
@@ -155,6 +155,10 @@ class AppointmentsDesk(QWidget):
             self.tr("Print the bay list (today and tomorrow)"), objectName="appointments_bay_list"
         )
         bay_row.addWidget(self.bay_button)
+        self.stats_button = QPushButton(
+            self.tr("Appointment statistics …"), objectName="appointments_stats"
+        )
+        bay_row.addWidget(self.stats_button)
         column.addLayout(bay_row)
         splitter.addWidget(left)
 
@@ -233,6 +237,7 @@ class AppointmentsDesk(QWidget):
         self.arrive_button.clicked.connect(self.arrived)
         self.print_button.clicked.connect(lambda: self.print_form())
         self.bay_button.clicked.connect(lambda: self.print_bay_list())
+        self.stats_button.clicked.connect(self.open_statistics)
         session.changed.connect(lambda _kinds: self.refresh())
         self.go_today()
 
@@ -443,6 +448,11 @@ class AppointmentsDesk(QWidget):
 
         return self._print(APPOINTMENT, pdf, choose)
 
+    def open_statistics(self) -> AppointmentStatsDialog:
+        dialog = AppointmentStatsDialog(self.session, self)
+        dialog.open()
+        return dialog
+
     def print_bay_list(self, choose: bool = False) -> bool:
         ctx = self.session.ctx
 
@@ -454,23 +464,7 @@ class AppointmentsDesk(QWidget):
 
     def _print(self, kind: str, pdf: Any, choose: bool) -> bool:
         def step() -> None:
-            document = pdf()
-            printer = ui_printing.remembered_printer(kind)
-            title = ui_printing.form_name(kind)
-            if (choose or not ui_printing.has_remembered_printer(kind)) and not (
-                ask.choose_printer(self, printer, title)
-            ):
-                return
-            pages = ui_printing.send_to_printer(document, printer)
-            ui_printing.remember_printer(kind, printer)
-            print_log.record_print(
-                self.session.ctx,
-                None,
-                kind,
-                printer.printerName() or printer.outputFileName(),
-                pages,
-            )
-            self.session.notify("prints")
+            ui_printing.print_unattached(self.session, self, kind, pdf(), choose)
 
         message = self.message if kind == APPOINTMENT else self.desk_message
         return ui_printing.run_print(step, message)

@@ -60,6 +60,12 @@ def choose_file(parent: QWidget | None, title: str, filter: str) -> str | None:
     return path or None
 
 
+def choose_folder(parent: QWidget | None, title: str) -> str | None:
+    """A folder picked in the folder dialog."""
+    path = QFileDialog.getExistingDirectory(parent, title)
+    return path or None
+
+
 def save_file(parent: QWidget | None, title: str, default_name: str, filter: str) -> str | None:
     """A file name picked in the save-file dialog, which asks before replacing a file
     (default_name: a name or a full path; filter e.g. "Excel workbook (*.xlsx)")."""

@@ -78,7 +78,7 @@ class CareDesk(QWidget):
         outer = QVBoxLayout(self)
         buttons = QHBoxLayout()
         self.new_complaint = QPushButton(
-            self.tr("New complaint (current order)"), objectName="care_new_complaint"
+            self.tr("New complaint …"), objectName="care_new_complaint"
         )
         self.new_enquiry = QPushButton(self.tr("Log an enquiry"), objectName="care_new_enquiry")
         buttons.addStretch(1)
@@ -194,9 +194,7 @@ class CareDesk(QWidget):
         self.complaint.done.connect(lambda _cid: self.refresh())
         self.enquiry.saved.connect(self._enquiry_saved)
         session.changed.connect(self.refresh)
-        session.current_order_changed.connect(self._order_changed)
         self.refresh()
-        self._order_changed(session.current_order_id)
 
     # ------------------------------------------------------------------ lists
     def refresh(self, kinds: set[str] | None = None) -> None:
@@ -236,14 +234,16 @@ class CareDesk(QWidget):
         self.pages.setCurrentWidget(form.parentWidget().parentWidget())
 
     # ------------------------------------------------------------------ new records
-    def _order_changed(self, order_id: int | None) -> None:
-        self.new_complaint.setEnabled(order_id is not None)
-
     def start_complaint(self) -> None:
+        """A new complaint: about the current order when there is one, else the customer
+        is searched on the form."""
         order = queries.order(self.session.db, self.session.current_order_id or 0)
-        if order is None:
-            return
         self.result.hide()
+        if order is None:
+            self.complaint.new(None, None)
+            self._show(self.complaint)
+            self.complaint.search.edit.setFocus()
+            return
         self.complaint.new(order["customer_id"], order["id"])
         self._show(self.complaint)
         self.complaint.text.setFocus()

@@ -29,6 +29,7 @@ from service_desk.domain.clock import parse
 from service_desk.store import queries
 from service_desk.ui import care_messages as texts
 from service_desk.ui.fields import FieldErrors
+from service_desk.ui.search_box import SearchBox
 from service_desk.ui.session import Session
 from service_desk.ui.supervisor import ask_supervisor
 from service_desk.ui.workshop_common import (
@@ -241,9 +242,14 @@ class ComplaintForm(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.title)
 
-        # --- new
+        # --- new: the customer (the current order's, or searched), the order it is about
         self.new_box = QWidget()
         new_form = QFormLayout(self.new_box)
+        self.search = SearchBox(session)
+        self.search.edit.setObjectName("complaint_search")
+        self.errors.add_row(new_form, self.tr("Customer"), self.search, "customer")
+        self.about = QComboBox(objectName="complaint_order")
+        self.errors.add_row(new_form, self.tr("About order"), self.about, "order")
         self.channel = QComboBox(objectName="complaint_channel")
         for code in ("in_person", "phone"):
             self.channel.addItem(texts.complaint_channel(code), code)
@@ -292,32 +298,51 @@ class ComplaintForm(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
         _primary(self, self.submit, self.submit_clicked)
+        self.search.picked.connect(self._picked)
         self.not_accepted.clicked.connect(lambda: self._resolve(False))
 
     # ------------------------------------------------------------------ loading
-    def new(self, customer_id: int, order_id: int | None) -> None:
-        self.complaint_id, self.customer_id, self.order_id = None, customer_id, order_id
-        customer = queries.customer(self.session.db, customer_id) if customer_id else None
-        order = queries.order(self.session.db, order_id) if order_id else None
-        self.title.setText(
-            "<b>"
-            + self.tr("New complaint: {customer} · {phone}").format(
-                customer=_escape(customer["name"]) if customer else "",
-                phone=customer["phone"] if customer else "",
-            )
-            + "</b>"
-            + (
-                "<br>" + self.tr("About order {number}").format(number=order["number"])
-                if order
-                else ""
-            )
-        )
+    def new(self, customer_id: int | None, order_id: int | None) -> None:
+        """An empty complaint of this customer (None: search them first) about this order."""
+        self.complaint_id = None
+        self._set_customer(customer_id, order_id)
+        self.search.edit.clear()
         self.text.clear()
         self.first_answer.clear()
         now = self.session.ctx.clock()
         set_time(self.reply_by, now + dt.timedelta(hours=4), now.tzinfo)
         self.channel.setCurrentIndex(0)
         self._show("new")
+
+    def _set_customer(self, customer_id: int | None, order_id: int | None) -> None:
+        """The customer complaining and their latest orders to pick the one it is about."""
+        self.customer_id = customer_id
+        customer = queries.customer(self.session.db, customer_id) if customer_id else None
+        self.title.setText(
+            "<b>"
+            + (
+                self.tr("New complaint: {customer} · {phone}").format(
+                    customer=_escape(customer["name"]), phone=customer["phone"]
+                )
+                if customer
+                else self.tr("New complaint: search the customer (plate, phone, name)")
+            )
+            + "</b>"
+        )
+        self.about.clear()
+        self.about.addItem(self.tr("No particular order"), None)
+        orders = queries.orders_of_customer(self.session.db, customer_id) if customer else []
+        if order_id is not None and order_id not in {o["id"] for o in orders}:
+            orders += queries.orders_in_ids(self.session.db, [order_id])
+        for o in orders:
+            self.about.addItem(f"{o['number']} · {o['plate']} · {o['created_at'][:10]}", o["id"])
+        self.about.setCurrentIndex(max(0, self.about.findData(order_id)))
+        self.errors.clear()
+
+    def _picked(self, customer_id: int, _vehicle_id: object, order_id: object) -> None:
+        self._set_customer(customer_id, order_id if isinstance(order_id, int) else None)
+        self.search.edit.setText("")
+        self.channel.setFocus()
 
     def load(self, complaint_id: int) -> None:
         found = care.complaint(self.session.db, complaint_id)
@@ -397,10 +422,17 @@ class ComplaintForm(QWidget):
             self._resolve(True)
 
     def _log(self) -> None:
-        assert self.customer_id is not None
+        if self.customer_id is None:
+            self.errors.clear()
+            label = self.errors.labels["customer"]
+            label.setText(self.tr("Search the customer first: plate, phone or name."))
+            label.show()
+            self.search.edit.setFocus()
+            return
         ctx = self.session.ctx
         tz = ctx.clock().tzinfo
         args = (self.customer_id, self.text.toPlainText(), self.channel.currentData())
+        self.order_id = self.about.currentData()
         answer = self.first_answer.toPlainText()
         reply_by = None if answer.strip() else time_of(self.reply_by, tz)
         made: list[int] = []

@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from service_desk.actions import keys as key_actions
-from service_desk.actions import printing as print_log
 from service_desk.actions.context import ActionError
 from service_desk.domain.keys import Finding, Reconciliation
 from service_desk.printing.fonts import FontMissingError
 from service_desk.printing.key_forms import render_key_report
 from service_desk.store.errors import StorageError
-from service_desk.ui import ask, labels
+from service_desk.ui import labels
 from service_desk.ui import printing as ui_printing
 from service_desk.ui.fields import ERROR_STYLE
 from service_desk.ui.key_messages import hours_text, kind_name
@@ -184,35 +183,16 @@ class KeyCheckPanel(QWidget):
 
     def print_report(self, choose: bool = False) -> None:
         def run() -> None:
-            pdf = self._render()
-            printer = ui_printing.remembered_printer(REPORT)
-            title = ui_printing.form_name(REPORT)
-            if (
-                choose or not ui_printing.has_remembered_printer(REPORT)
-            ) and not ask.choose_printer(self, printer, title):
-                return
-            pages = ui_printing.send_to_printer(pdf, printer)
-            ui_printing.remember_printer(REPORT, printer)
-            print_log.record_print(
-                self.session.ctx,
-                None,
-                REPORT,
-                printer.printerName() or printer.outputFileName(),
-                pages,
-            )
-            self.session.notify("prints")
+            ui_printing.print_unattached(self.session, self, REPORT, self._render(), choose)
 
         self._run(run)
 
     def preview(self) -> None:
         def run() -> None:
             pdf = self._render()
-            dialog = ui_printing.PreviewDialog(pdf, ui_printing.form_name(REPORT), self)
-            dialog.print_button.clicked.connect(lambda: (self.print_report(), dialog.accept()))
-            dialog.choose_button.clicked.connect(
-                lambda: (self.print_report(choose=True), dialog.accept())
+            ui_printing.preview_unattached(
+                REPORT, pdf, lambda choose: self.print_report(choose), self
             )
-            dialog.open()
 
         self._run(run)
 

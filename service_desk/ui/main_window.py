@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from service_desk.actions.staff import list_staff
+from service_desk.store.backup import backup_dir
 from service_desk.ui import ask, i18n, labels
 from service_desk.ui.archive import ArchiveDesk
+from service_desk.ui.backups import BackupsDialog, BackupStatus, Keeper
 from service_desk.ui.checkout_desk import CheckoutDesk
+from service_desk.ui.complaint_banner import ComplaintBanner
 from service_desk.ui.customer_care import CustomerCare
 from service_desk.ui.inspection_desk import InspectionDesk
 from service_desk.ui.key_cabinet_desk import KeyCabinetDesk
@@ -52,6 +55,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.user)
         bar.addWidget(self.clock)
         layout.addLayout(bar)
+        self.complaint_banner = ComplaintBanner(session)
+        layout.addWidget(self.complaint_banner)
         self.tabs = QTabWidget(objectName="desks")
         self.reception = ReceptionDesk(session)
         self.archive = ArchiveDesk(session)
@@ -68,9 +73,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.checkout, self.tr("Checkout"))
         self.customer_care = CustomerCare(session)
         self.tabs.addTab(self.customer_care, self.tr("Customer care"))
-        self.customer_care.calls.open_vehicle.connect(
-            lambda customer, vehicle: self.picked(customer, vehicle, None)
-        )
+        for page in (self.customer_care.calls, self.customer_care.warranty):
+            page.open_vehicle.connect(
+                lambda customer, vehicle: self.picked(customer, vehicle, None)
+            )
+        self.complaint_banner.open_complaint.connect(self.show_complaint)
         self.tabs.addTab(self.archive, self.tr("Archive"))
         self.reports = ReportsDesk(session)
         self.tabs.addTab(self.reports, self.tr("Reports"))
@@ -81,6 +88,11 @@ class MainWindow(QMainWindow):
         self.status_user = QLabel()
         self.status_db = QLabel(str(session.db_path or ""))
         self.statusBar().addWidget(self.status_user)
+        self.backups: Keeper | None = None
+        if session.db_path is not None:
+            self.backups = Keeper(session, backup_dir(session.db_path.parent), self)
+            self.backups.failed.connect(lambda text: self.statusBar().showMessage(text, 30_000))
+            self.statusBar().addPermanentWidget(BackupStatus(self.backups))
         self.statusBar().addPermanentWidget(self.status_db)
         self._menus()
 
@@ -112,6 +124,10 @@ class MainWindow(QMainWindow):
         staff = QAction(self.tr("Staff …"), self)
         staff.triggered.connect(self.manage_staff)
         menu.addAction(staff)
+        if self.backups is not None:
+            backups = QAction(self.tr("Backups …"), self)
+            backups.triggered.connect(self.open_backups)
+            menu.addAction(backups)
         language = menu.addMenu(self.tr("Language"))
         for code, name in (("zh_CN", "简体中文"), ("en", "English")):
             action = QAction(name, self)
@@ -165,6 +181,13 @@ class MainWindow(QMainWindow):
             return
         self.session.set_user(staff_id)
 
+    def open_backups(self) -> BackupsDialog:
+        assert self.backups is not None
+        dialog = BackupsDialog(self.session, self.backups, self)
+        dialog.restored.connect(self._fill_users)
+        dialog.open()
+        return dialog
+
     def manage_staff(self) -> None:
         dialog = StaffDialog(self.session, self)
         dialog.open()
@@ -182,6 +205,11 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentWidget(self.reception)
         self.reception.show_vehicle(customer_id, vehicle_id, order_id)
+
+    def show_complaint(self, complaint_id: int) -> None:
+        self.tabs.setCurrentWidget(self.customer_care)
+        self.customer_care.pages.setCurrentWidget(self.customer_care.care)
+        self.customer_care.care.open_complaint(complaint_id)
 
     def _changed(self, kinds: set[str]) -> None:
         if "staff" in kinds:

@@ -152,6 +152,11 @@ _FIELD_CODES: dict[str, Callable[[], str]] = {
     "file.missing": lambda: _t(
         QT_TRANSLATE_NOOP("Messages", "There is no file at this path: choose it again.")
     ),
+    "folder.missing": lambda: _t(
+        QT_TRANSLATE_NOOP(
+            "Messages", "There is no folder at this path (stick not in? share not reachable?)."
+        )
+    ),
     "logo.type": lambda: _t(
         QT_TRANSLATE_NOOP("Messages", "The logo must be a PNG or JPG picture.")
     ),

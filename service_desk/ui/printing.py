@@ -164,6 +164,37 @@ def has_remembered_printer(kind: str) -> bool:
     return bool(QSettings().value(_key(kind, "printer"), ""))
 
 
+def print_unattached(
+    session: Session, parent: QWidget, kind: str, pdf: bytes, choose: bool = False, log_as: str = ""
+) -> bool:
+    """Print a form of no single order (a list, a report, letters) on its printer (asked
+    once, or again when ``choose``) and log it without an order — each print is a snapshot
+    of its moment, never a copy. False when the advisor cancelled the printer choice.
+    ``log_as`` is the print log's kind when the printer is remembered under another name."""
+    printer = remembered_printer(kind)
+    if (choose or not has_remembered_printer(kind)) and not ask.choose_printer(
+        parent, printer, form_name(kind)
+    ):
+        return False
+    pages = send_to_printer(pdf, printer)
+    remember_printer(kind, printer)
+    name = printer.printerName() or printer.outputFileName()
+    print_log.record_print(session.ctx, None, log_as or kind, name, pages)
+    session.notify("prints")
+    return True
+
+
+def preview_unattached(
+    kind: str, pdf: bytes, print_it: Callable[[bool], object], parent: QWidget
+) -> PreviewDialog:
+    """Show a form of no single order; its buttons call ``print_it(choose)``."""
+    dialog = PreviewDialog(pdf, form_name(kind), parent)
+    dialog.print_button.clicked.connect(lambda: (print_it(False), dialog.accept()))
+    dialog.choose_button.clicked.connect(lambda: (print_it(True), dialog.accept()))
+    dialog.open()
+    return dialog
+
+
 class Printing:
     """Print and preview of one order's forms, from any desk."""
 
@@ -233,4 +264,11 @@ class PreviewDialog(QDialog):
         self.resize(820, 1000)
 
 
-__all__ = ["FormNotAvailable", "PreviewDialog", "Printing", "send_to_printer"]
+__all__ = [
+    "FormNotAvailable",
+    "PreviewDialog",
+    "Printing",
+    "preview_unattached",
+    "print_unattached",
+    "send_to_printer",
+]

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from service_desk.actions import printing as print_log
 from service_desk.actions import self_review
 from service_desk.actions.context import ActionError
 from service_desk.domain.report import Period, SelfReview
@@ -297,23 +296,15 @@ class SelfReviewDialog(QDialog):
             ctx = self.session.ctx
             actor = ctx.actor()
             pdf = render_self_review(ctx.db, self.review, printed_by=actor["name"], now=ctx.clock())
-            printer = ui_printing.remembered_printer(template)
-            title = ui_printing.form_name(template)
-            if (
-                choose or not ui_printing.has_remembered_printer(template)
-            ) and not ask.choose_printer(self, printer, title):
+            if not ui_printing.print_unattached(
+                self.session, self, template, pdf, choose, log_as=FORM_KIND
+            ):
                 return False
-            pages = ui_printing.send_to_printer(pdf, printer)
-            ui_printing.remember_printer(template, printer)
-            print_log.record_print(
-                ctx, None, FORM_KIND, printer.printerName() or printer.outputFileName(), pages
-            )
         except (ActionError, StorageError) as exc:
             self.message.setText(error_text(exc))
         except (ui_printing.PrintError, FontMissingError) as exc:
             self.message.setText(ui_printing.print_error_text(exc))
         else:
-            self.session.notify("prints")
             return True
         self.message.show()
         return False

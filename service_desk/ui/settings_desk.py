@@ -223,6 +223,27 @@ class SettingsDesk(QWidget):
             "release_fuel_drop_eighths",
         )
 
+        appointments = QGroupBox(self.tr("Appointments"))
+        appointments_form = QFormLayout(appointments)
+        self.capacity = QLineEdit(objectName="settings_appointment_capacity_per_day")
+        self.capacity.setToolTip(
+            self.tr("Cars the workshop takes by appointment a day; a full day takes no more")
+        )
+        self.slot = QLineEdit(objectName="settings_appointment_slot_minutes")
+        self.slot.setToolTip(self.tr("The length of one appointment slot in the calendar"))
+        self.errors.add_row(
+            appointments_form,
+            self.tr("Cars a day by appointment"),
+            self.capacity,
+            "appointment_capacity_per_day",
+        )
+        self.errors.add_row(
+            appointments_form,
+            self.tr("Slot length (minutes)"),
+            self.slot,
+            "appointment_slot_minutes",
+        )
+
         printing = QGroupBox(self.tr("Printing"))
         printing_form = QFormLayout(printing)
         self.print_font = QLineEdit(objectName="settings_print_font")
@@ -236,6 +257,20 @@ class SettingsDesk(QWidget):
             self.tr("Font file"),
             _beside(self.print_font, self.choose_font),
             "print_font",
+        )
+        backups = QGroupBox(self.tr("Backups"))
+        backups_form = QFormLayout(backups)
+        self.backup_mirror = QLineEdit(objectName="settings_backup_mirror_dir")
+        self.backup_mirror.setPlaceholderText(self.tr("Empty: backups stay on this computer"))
+        self.backup_mirror.setToolTip(
+            self.tr("A USB stick or network share that receives a copy of every backup")
+        )
+        self.choose_mirror = QPushButton(self.tr("Choose…"), objectName="settings_choose_mirror")
+        self.errors.add_row(
+            backups_form,
+            self.tr("Second folder"),
+            _beside(self.backup_mirror, self.choose_mirror),
+            "backup_mirror_dir",
         )
         self.texts: dict[str, QPlainTextEdit] = {}
         self.restore: dict[str, QPushButton] = {}
@@ -272,6 +307,8 @@ class SettingsDesk(QWidget):
         left.addWidget(cabinet)
         left.addWidget(guarantee)
         left.addWidget(checkout)
+        left.addWidget(appointments)
+        left.addWidget(backups)
         left.addStretch(1)
         columns.addLayout(left, 2)
         columns.addWidget(printing, 3)
@@ -305,6 +342,7 @@ class SettingsDesk(QWidget):
             "dealer_logo": self.dealer_logo,
             "print_font": self.print_font,
             "order_prefix": self.order_prefix,
+            "backup_mirror_dir": self.backup_mirror,
         }
         self.money = {"labour_rate_fen": self.labour_rate, "diagnosis_fee_fen": self.diagnosis_fee}
         self.whole = {
@@ -315,10 +353,13 @@ class SettingsDesk(QWidget):
             "comeback_km": self.comeback_km,
             "release_odometer_diff_km": self.odometer_diff,
             "release_fuel_drop_eighths": self.fuel_drop,
+            "appointment_capacity_per_day": self.capacity,
+            "appointment_slot_minutes": self.slot,
         }
 
         self.choose_logo.clicked.connect(self._choose_logo)
         self.choose_font.clicked.connect(self._choose_font)
+        self.choose_mirror.clicked.connect(self._choose_mirror)
         self.save_button.clicked.connect(self.save)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         session.changed.connect(self._changed)
@@ -378,6 +419,11 @@ class SettingsDesk(QWidget):
         )
         if path:
             self.dealer_logo.setText(QDir.toNativeSeparators(path))
+
+    def _choose_mirror(self) -> None:
+        path = ask.choose_folder(self, self.tr("Second folder for backups"))
+        if path:
+            self.backup_mirror.setText(QDir.toNativeSeparators(path))
 
     def _choose_font(self) -> None:
         path = ask.choose_file(self, self.tr("Font file"), self.tr("Fonts (*.ttf *.ttc *.otf)"))

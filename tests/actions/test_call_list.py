@@ -1,5 +1,6 @@
 """The daily call list (R2): service bands from the car's own readings, declined work, cars
-in the shop or booked left out, most urgent first."""
+in the shop or booked left out, most urgent first; what the contact log (R3) changes: call
+backs, unanswered tries, not interested, sold cars, wrong numbers."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pytest
 
 from service_desk.actions import appointments, archive, extra_work, orders
 from service_desk.actions.archive import CustomerInput, VehicleInput
-from service_desk.actions.call_list import call_list
+from service_desk.actions.call_list import call_list, numbers_to_mend
+from service_desk.domain import contacts as contact_rules
 from service_desk.domain import next_service as ns
 from service_desk.domain.clock import fixed_clock
 from service_desk.domain.pricing import LineDraft
@@ -183,3 +185,128 @@ def test_a_finished_maintenance_restarts_the_schedule(ctx, order_id):
         km_day,
     )
     assert call_list(ctx.db, km_day - dt.timedelta(days=8))[0].codes == (ns.DUE_30,)
+
+
+# --- the contact log on the list (R3) ------------------------------------------------------
+
+
+def log(ctx, vehicle_id: int, outcome: str, **kw) -> int:
+    from service_desk.actions import contacts
+
+    customer = ctx.db.execute(
+        "SELECT owner_id FROM vehicles WHERE id = ?", [vehicle_id]
+    ).fetchone()[0]
+    data = contacts.ContactInput(
+        customer,
+        vehicle_id,
+        kw.pop("channel", "phone"),
+        kw.pop("purpose", "service_due"),
+        outcome,
+        **kw,
+    )
+    return contacts.log_contact(ctx, data).contact_id
+
+
+def listed(ctx, fleet, today=TODAY, now=None) -> list[str]:
+    names = {v: k for k, v in fleet.items()}
+    return [names[line.vehicle_id] for line in call_list(ctx.db, today, now)]
+
+
+def test_a_call_back_leaves_the_list_until_its_time_then_ranks_after_overdue(ctx, fleet):
+    three = NOW.replace(hour=15, minute=0)
+    log(ctx, fleet["edge_30"], "call_back", call_back_at=three)
+    # the customer of a car with nothing due asked to be called tomorrow morning
+    log(ctx, fleet["later"], "call_back", call_back_at=three.replace(hour=10) + dt.timedelta(1))
+    assert listed(ctx, fleet, now=NOW) == ["overdue", "by_km", "edge_7", "declined"]
+    at_three = call_list(ctx.db, TODAY, three)
+    assert [line.vehicle_id for line in at_three][:2] == [fleet["overdue"], fleet["edge_30"]]
+    back = at_three[1]
+    assert back.codes == (ns.CALL_BACK, ns.DUE_30) and back.rank == ns.RANK[ns.CALL_BACK]
+    assert back.call_back_at == three and back.purpose == "call_back"
+    assert back.reasons[0].figures["asked_by"] == "王芳"
+    assert (back.last_contact.outcome, back.last_contact.staff_name) == ("call_back", "王芳")
+    # a list for the whole day (no time given) holds every call back asked for that day
+    assert "edge_30" in listed(ctx, fleet)
+    tomorrow = call_list(ctx.db, TODAY + dt.timedelta(1), three + dt.timedelta(1))
+    later = next(line for line in tomorrow if line.vehicle_id == fleet["later"])
+    assert later.codes == (ns.CALL_BACK,)  # even with nothing else to call about
+    # reached at last: not interested, the call back is done and the service held
+    ctx.clock = fixed_clock(three + dt.timedelta(minutes=5))
+    log(ctx, fleet["edge_30"], "not_interested", purpose="call_back")
+    assert "edge_30" not in listed(ctx, fleet, now=ctx.clock())
+
+
+def test_no_answer_stays_on_the_list_with_its_tries(ctx, fleet):
+    log(ctx, fleet["edge_7"], "no_answer")
+    ctx.clock = fixed_clock(NOW + dt.timedelta(hours=3))
+    log(ctx, fleet["edge_7"], "no_answer", note="关机")
+    line = next(x for x in call_list(ctx.db, TODAY) if x.vehicle_id == fleet["edge_7"])
+    assert line.unanswered == 2 and line.codes == (ns.DUE_7,)
+    assert (line.last_contact.outcome, line.last_contact.note) == ("no_answer", "关机")
+    assert line.last_contact.at == NOW + dt.timedelta(hours=3)
+
+
+def test_not_interested_holds_the_purpose_for_thirty_days(ctx, fleet):
+    log(ctx, fleet["edge_7"], "not_interested")
+    log(ctx, fleet["declined"], "not_interested", purpose="service_due")
+    assert listed(ctx, fleet) == ["overdue", "by_km", "edge_30", "declined"]  # wipers remain
+    log(ctx, fleet["declined"], "not_interested", purpose="declined_work")
+    assert "declined" not in listed(ctx, fleet)
+    later = TODAY + dt.timedelta(days=contact_rules.NOT_INTERESTED_DAYS)
+    assert {"edge_7", "declined"} <= set(listed(ctx, fleet, later))
+
+
+def test_a_sold_car_comes_back_when_it_comes_in_again(ctx, fleet):
+    log(ctx, fleet["overdue"], "sold_car", channel="wechat")
+    assert "overdue" not in listed(ctx, fleet)
+    ctx.clock = fixed_clock(NOW + dt.timedelta(days=2))
+    oid = orders.open_order(ctx, fleet["overdue"], "新车主来问保养价格")
+    assert "overdue" not in listed(ctx, fleet, TODAY + dt.timedelta(2))  # at the counter
+    orders.add_line(ctx, oid, WIPERS)
+    orders.decline(ctx, oid, fee_fen=0)  # it came in (and left): called about again
+    assert "overdue" in listed(ctx, fleet, TODAY + dt.timedelta(2))
+
+
+def test_a_wrong_number_is_mended_in_the_archive(ctx, fleet):
+    log(ctx, fleet["overdue"], "wrong_number", note="空号")
+    assert "overdue" not in listed(ctx, fleet)
+    [mend] = numbers_to_mend(ctx.db)
+    assert (mend["customer_name"], mend["phone"], mend["vehicle_id"], mend["note"]) == (
+        "客户2",
+        "13855320002",
+        fleet["overdue"],
+        "空号",
+    )
+    ctx.clock = fixed_clock(NOW + dt.timedelta(hours=1))
+    customer = ctx.db.execute(
+        "SELECT owner_id FROM vehicles WHERE id = ?", [fleet["overdue"]]
+    ).fetchone()[0]
+    archive.update_customer(ctx, customer, CustomerInput(name="客户2", phone="13955550002"))
+    assert numbers_to_mend(ctx.db) == []
+    assert listed(ctx, fleet)[0] == "overdue"
+
+
+def test_a_complaint_waiting_for_its_answer_holds_the_customer(ctx, fleet):
+    from service_desk.actions import care
+
+    customer = ctx.db.execute(
+        "SELECT owner_id FROM vehicles WHERE id = ?", [fleet["by_km"]]
+    ).fetchone()[0]
+    cid = care.open_complaint(
+        ctx, customer, "上次说好的价格不对", "phone", reply_by=NOW + dt.timedelta(hours=4)
+    )
+    assert "by_km" not in listed(ctx, fleet)
+    care.answer_complaint(ctx, cid, "已核对并退还差价")
+    assert "by_km" in listed(ctx, fleet)
+
+
+def test_within_a_rank_the_call_backs_come_first(ctx, fleet):
+    earlier = car(ctx, 9, ONE, D(2026, 11, 1))  # overdue longer than "overdue"
+    fleet = {**fleet, "earlier": earlier}
+    assert listed(ctx, fleet)[:2] == ["earlier", "overdue"]
+    three = NOW.replace(hour=15, minute=0)
+    log(ctx, fleet["overdue"], "call_back", call_back_at=three)
+    at_three = call_list(ctx.db, TODAY, three)
+    assert [line.vehicle_id for line in at_three][:2] == [fleet["overdue"], earlier]
+    assert at_three[0].codes == (ns.CALL_BACK, ns.OVERDUE)
+    assert at_three[0].rank == ns.RANK[ns.OVERDUE]

@@ -98,7 +98,8 @@ def test_enquiries_and_complaints_in_every_state(demo):
     assert all(e["workplace"] and e["contact"] and e["answer"] for e in enquiries)
     complaints = rows(db, "SELECT * FROM complaints ORDER BY id")
     states = sorted(k["state"] for k in complaints)
-    assert states == ["answered", "answered", "escalated", "open", "resolved"]
+    # one more open: the complaint made on a call of the contact log (demo/contacts.py)
+    assert states == ["answered", "answered", "escalated", "open", "open", "resolved"]
     by_state = {k["state"]: k for k in complaints}
     escalated = by_state["escalated"]
     assert parse(escalated["reply_by"]) < parse(escalated["escalated_at"]) <= TODAY

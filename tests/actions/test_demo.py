@@ -48,7 +48,12 @@ def test_demo_fills_every_state_with_valid_data(db, tmp_path):
         "appointments": column(db, "SELECT count(*) FROM appointments")[0],
         "follow_ups": column(db, "SELECT count(*) FROM follow_ups")[0],
         "complaints": column(db, "SELECT count(*) FROM complaints")[0],
+        "contacts": column(db, "SELECT count(*) FROM contacts")[0],
+        "campaigns": column(db, "SELECT count(*) FROM campaigns")[0],
+        "warranty_claims": column(db, "SELECT count(*) FROM warranty_claims")[0],
     }
+    assert counts["contacts"] >= 20 and counts["campaigns"] == 2
+    assert counts["warranty_claims"] >= 5
     kinds = column(db, "SELECT DISTINCT kind FROM self_reviews ORDER BY kind")
     assert kinds == ["day", "month"]  # the reports desk has its reviews on first start
 

@@ -19,6 +19,7 @@ from service_desk.domain.pricing import LineDraft
 from service_desk.domain.validation import ValidationError
 from service_desk.store import checkin_queries, key_queries, queries, release_queries
 from service_desk.store.errors import StorageError
+from tests.actions.test_archive_orders import walk_in
 from tests.actions.test_workshop import at, bring_to_ready, set_clock
 from tests.conftest import staff_id
 
@@ -292,3 +293,55 @@ def test_the_comeback_window_follows_the_settings(ctx, released):
     assert rel.detect_comeback(ctx, new) is None
     _configure(ctx, comeback_km=2000)
     assert rel.detect_comeback(ctx, new) is not None  # 1,988 km since the release
+
+
+def test_a_maintenance_release_moves_the_next_due(ctx, order_id):
+    """The car's next maintenance due moves on from this service (signed day and odometer
+    in at check-in: 2026-11-27, 41 560 km): 10 000 km or 12 months later for a Tiggo."""
+    vid = queries.order(ctx.db, order_id)["vehicle_id"]
+    assert queries.order(ctx.db, order_id)["repair_category"] == "maintenance"
+    before = queries.vehicle(ctx.db, vid)
+    _to_ready(ctx, order_id)
+    _all_but(ctx, order_id, "")
+    rel.release(ctx, order_id)
+    after = queries.vehicle(ctx.db, vid)
+    assert (after["next_due_date"], after["next_due_km"]) == ("2027-11-27", ODO_IN + 10_000)
+    assert (before["next_due_date"], before["next_due_km"]) != ("2027-11-27", ODO_IN + 10_000)
+    [(was, now)] = ctx.db.execute(
+        "SELECT before_json, after_json FROM audit WHERE action = 'next_due_after_service'"
+    ).fetchall()
+    assert "2027-11-27" in now and (before["next_due_date"] or "null") in was
+
+
+def test_other_work_leaves_the_next_due(ctx):
+    _, vid = walk_in(ctx, plate="皖B3C4D5", phone="13900001111")
+    oid = orders.open_order(ctx, vid, "车门异响")
+    orders.add_line(
+        ctx,
+        oid,
+        LineDraft(
+            kind="labour",
+            description="车门调整",
+            mode="item",
+            qty_milli=1000,
+            unit_price_fen=8000,
+            system_code="body",
+        ),
+    )
+    orders.save_reception(
+        ctx,
+        oid,
+        request="车门异响",
+        repair_category="general_repair",
+        odometer_in=41_000,
+        promised_at=at(17, 0),
+    )
+    orders.sign(ctx, oid)
+    due = queries.vehicle(ctx.db, vid)["next_due_date"]
+    _to_ready(ctx, oid)
+    _all_but(ctx, oid, "")
+    rel.release(ctx, oid)
+    assert queries.order(ctx.db, oid)["state"] == "released"
+    assert queries.vehicle(ctx.db, vid)["next_due_date"] == due
+    moved = "SELECT count(*) FROM audit WHERE action = 'next_due_after_service'"
+    assert ctx.db.execute(moved).fetchone()[0] == 0

@@ -148,3 +148,29 @@ def test_of_two_readings_on_the_last_day_the_later_recorded_counts():
     rate = ns.km_per_day(readings)
     assert ns.predict_km(readings, rate, TODAY) == 41500
     assert ns.km_reached_on(readings, rate, 41540) == D(2026, 11, 28)
+
+
+def test_a_call_back_asked_for_ranks_right_after_overdue_service():
+    shanghai = dt.timezone(dt.timedelta(hours=8))
+    at = dt.datetime(2026, 11, 27, 10, 0, tzinfo=shanghai)
+    back = ns.call_back_reason(at, at - dt.timedelta(days=2), "王芳", "客户说周五上午再打")
+    assert back.code == ns.CALL_BACK
+    assert back.figures == {
+        "call_back_at": at,
+        "asked_at": at - dt.timedelta(days=2),
+        "asked_by": "王芳",
+        "note": "客户说周五上午再打",
+    }
+    overdue, due_7, due_30, declined = (
+        ns.Reason(code, {}) for code in (ns.OVERDUE, ns.DUE_7, ns.DUE_30, ns.DECLINED)
+    )
+    lines = [[declined], [due_30], [due_7, declined], [back], [overdue]]
+    assert sorted(lines, key=ns.rank) == [
+        [overdue],
+        [back],
+        [due_7, declined],
+        [due_30],
+        [declined],
+    ]
+    assert ns.rank([due_7, back]) == ns.RANK[ns.CALL_BACK]  # the call back decides
+    assert ns.rank([back, overdue]) == ns.RANK[ns.OVERDUE]  # overdue still comes first

@@ -191,6 +191,7 @@ def test_a_two_thousand_character_request_wraps_without_clipping(ctx, order_id, 
 def test_templates_load_and_bad_ones_are_named(tmp_path):
     assert templates.kinds() == [
         "appointment",
+        "appointment_stats",
         "bay_list",
         "belongings",
         "check_in_sheet",
@@ -199,11 +200,13 @@ def test_templates_load_and_bad_ones_are_named(tmp_path):
         "guarantee",
         "key_report",
         "key_tag",
+        "letter",
         "repair_order",
         "self_review_day",
         "self_review_month",
         "statement",
         "supplementary",
+        "warranty_claims",
     ]
     for kind in templates.kinds():
         assert templates.load(kind).blocks

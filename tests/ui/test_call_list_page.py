@@ -1,5 +1,6 @@
-"""The call list page: the day's cars to call, most urgent first, each saying why; a
-Enter on a line opens the car at reception."""
+"""The call list page: the day's cars to call, most urgent first, each saying why; Enter
+on a line opens the car at reception; the last contact of each line and the history of the
+picked one, kept current as the counter works (the contact log itself: test_contact_log)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,32 @@ def test_an_overdue_car_is_listed_and_opens_at_reception(qtbot, ctx, window):
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.reception
+
+
+def test_the_page_follows_changes_and_shows_the_last_contact(qtbot, ctx, window):
+    from service_desk.actions import appointments as ap
+    from service_desk.actions import contacts as cs
+    from tests.conftest import NOW
+
+    vid = car(ctx, 2, ONE, dt.date(2026, 11, 20), 50000)
+    session = window.session
+    page = window.customer_care.calls
+    window.tabs.setCurrentWidget(window.customer_care)
+    window.customer_care.pages.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.loaded)
+    assert page.model.index(0, 5).data() == "—"
+    customer = ctx.db.execute("SELECT owner_id FROM vehicles WHERE id = ?", [vid]).fetchone()[0]
+    data = cs.ContactInput(customer, vid, "phone", "service_due", "no_answer", note="占线")
+    cs.log_contact(session.ctx, data)
+    session.notify("contacts")  # what a desk does after an action: the page follows
+    assert page.model.index(0, 5).data() == "11-27 09:30 No answer · 王芳 · 1 unanswered"
+    rect = page.table.visualRect(page.model.index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [r["note"] for r in page.history_model.rows] == ["占线"]
+    assert page.history_model.index(0, 0).data() == "2026-11-27 09:30"
+    # booked at the appointments desk: the car leaves the list
+    start = NOW.replace(hour=9, minute=0) + dt.timedelta(days=1)
+    ap.book(session.ctx, ap.Booking(vehicle_id=vid, start=start, items="保养"))
+    session.notify("appointments")
+    assert page.model.rows == [] and not page.log_button.isEnabled()
+    assert "pick a line" in page.history_title.text()

@@ -92,7 +92,6 @@ def test_follow_up_that_becomes_a_complaint(qtbot, released, desk):
 
 def test_a_complaint_held_to_its_reply_by_time(qtbot, order_id, desk, answers):
     session = desk.session
-    assert not desk.new_complaint.isEnabled()  # no current order: whose complaint?
     session.set_current_order(order_id)
     click(qtbot, desk.new_complaint)
     form = desk.complaint
@@ -137,6 +136,28 @@ def test_a_complaint_held_to_its_reply_by_time(qtbot, order_id, desk, answers):
     assert found["state"] == "resolved" and found["customer_accepted"] == 1
     assert desk.complaint_model.rows == [] and desk.complaints_empty.isVisible()
     assert not find(form, QPushButton, "complaint_submit").isVisible()
+
+
+def test_a_complaint_of_a_customer_searched_on_the_form(qtbot, order_id, desk):
+    """No current order (the customer phones in): the form asks whose complaint it is."""
+    click(qtbot, desk.new_complaint)
+    form = desk.complaint
+    assert "search the customer" in find(form, QLabel, "complaint_title").text()
+    type_text(qtbot, find(form, QPlainTextEdit, "complaint_text"), "上次保养后异响")
+    click(qtbot, find(form, QPushButton, "complaint_submit"))
+    assert "Search the customer first" in error_of(form, "customer")
+    assert form.text.toPlainText() == "上次保养后异响"  # kept
+    type_text(qtbot, form.search.edit, "13855321234")
+    qtbot.keyClick(form.search.edit, "\r")
+    assert "张伟" in find(form, QLabel, "complaint_title").text()
+    about = find(form, QComboBox, "complaint_order")
+    # the car's open order, found by the search, is what it is about (or none, at will)
+    assert about.count() == 2 and about.currentData() == order_id
+    assert about.itemData(0) is None
+    click(qtbot, find(form, QPushButton, "complaint_submit"))
+    [row] = desk.complaint_model.rows
+    found = care.complaint(desk.session.db, row["id"])
+    assert (found["order_id"], found["text"]) == (order_id, "上次保养后异响")
 
 
 def test_a_complaint_with_a_past_reply_by_is_refused_inline(qtbot, order_id, desk):

@@ -320,3 +320,44 @@ def test_percent_text_round_trips(bp, text):
 )
 def test_parse_percent(text, bp):
     assert parse_percent(text) == bp
+
+
+def test_appointment_capacity_and_slot_are_settings(qtbot, window, ctx, answers):
+    desk = open_desk(qtbot, window)
+    capacity = desk.findChild(QLineEdit, "settings_appointment_capacity_per_day")
+    slot = desk.findChild(QLineEdit, "settings_appointment_slot_minutes")
+    assert (capacity.text(), slot.text()) == ("12", "30")
+    retype(qtbot, capacity, "0")
+    retype(qtbot, slot, "5")
+    click(qtbot, desk, "settings_save")
+    assert error(desk, "appointment_capacity_per_day").text() == "Between 1 and 200 cars a day."
+    assert error(desk, "appointment_slot_minutes").text() == "Between 10 and 240 minutes."
+    assert stored(ctx) == {}
+    retype(qtbot, capacity, "16")
+    retype(qtbot, slot, "45")
+    answers.choices.append(0)
+    answers.texts.append("2468")
+    click(qtbot, desk, "settings_save")
+    assert stored(ctx) == {"appointment_capacity_per_day": 16, "appointment_slot_minutes": 45}
+    # the appointments desk books against the new capacity
+    assert "of 16 places left" in window.customer_care.appointments.capacity.text()
+
+
+def test_the_second_backup_folder(qtbot, window, ctx, answers, monkeypatch, tmp_path: Path):
+    from service_desk.store import backup as bk
+    from service_desk.ui import ask
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    monkeypatch.setattr(ask, "choose_folder", lambda _parent, _title: str(stick))
+    desk = open_desk(qtbot, window)
+    desk.backup_mirror.setText(str(tmp_path / "gone"))
+    click(qtbot, desk, "settings_save")
+    assert "no folder at this path" in error(desk, "backup_mirror_dir").text()
+    click(qtbot, desk, "settings_choose_mirror")
+    answers.choices.append(0)
+    answers.texts.append("2468")
+    click(qtbot, desk, "settings_save")
+    assert stored(ctx) == {"backup_mirror_dir": str(stick)}
+    made = window.backups.run()
+    assert bk.verify(stick / made.path.name) == made.counts  # the stick got its copy

@@ -1,0 +1,284 @@
+"""Backups in the running app (R20): the automatic backup at the first start of a day and
+at exit, "last good backup" in the status bar (a warning when older than a day), and the
+backups dialog — back up now, restore one (a supervisor approving)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from service_desk.actions import backups as actions
+from service_desk.actions.context import ActionError
+from service_desk.store import backup as bk
+from service_desk.store.errors import StorageError
+from service_desk.ui import ask
+from service_desk.ui.messages import error_text
+from service_desk.ui.models import RowsModel
+from service_desk.ui.session import Session
+from service_desk.ui.supervisor import ask_supervisor
+from service_desk.ui.views import queue_table
+from service_desk.ui.workshop_common import message_line
+
+log = logging.getLogger(__name__)
+
+STALE_AFTER = dt.timedelta(days=1)
+WARNING_STYLE = "color: #c62828; font-weight: bold;"
+ALL_KINDS = ("customers", "vehicles", "orders", "staff", "settings", "prints", "care", "keys")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Backups", text)
+
+
+def failure_text(exc: bk.BackupError) -> str:
+    texts = {
+        "write": _t(
+            QT_TRANSLATE_NOOP("Backups", "The backup could not be written: is the disk full?")
+        ),
+        "integrity": _t(
+            QT_TRANSLATE_NOOP("Backups", "The backup failed its check and was thrown away.")
+        ),
+        "counts": _t(
+            QT_TRANSLATE_NOOP("Backups", "The backup failed its check and was thrown away.")
+        ),
+        "mirror": _t(
+            QT_TRANSLATE_NOOP(
+                "Backups",
+                "The backup is good here, but the second folder did not take a copy "
+                "(stick not in? share not reachable?).",
+            )
+        ),
+        "unreadable": _t(
+            QT_TRANSLATE_NOOP("Backups", "This file is no Service Desk backup, or it is damaged.")
+        ),
+        "newer": _t(
+            QT_TRANSLATE_NOOP(
+                "Backups", "This backup was made by a newer Service Desk: update first."
+            )
+        ),
+        "exists": _t(QT_TRANSLATE_NOOP("Backups", "A file of that name is there already.")),
+    }
+    return texts.get(exc.reason, exc.reason)
+
+
+class Keeper(QObject):
+    """Makes the backups of one session's database and says how recent the last is."""
+
+    changed = Signal()
+    failed = Signal(str)
+
+    def __init__(self, session: Session, folder: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.folder = folder
+
+    def run(self, daily_only: bool = False) -> bk.Backup | None:
+        """Back up now (or only when today has none); failures are told, never raised."""
+        ctx = self.session.ctx
+        try:
+            made = (
+                actions.daily_backup_if_due(ctx, self.folder)
+                if daily_only
+                else actions.back_up(ctx, self.folder)
+            )
+        except bk.BackupError as exc:
+            log.error("backup failed: %s", exc)
+            self.failed.emit(failure_text(exc))
+            self.changed.emit()
+            return None
+        except (OSError, StorageError) as exc:
+            log.error("backup failed: %s", exc)
+            self.failed.emit(
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "Backups", "The backup could not be written: is the disk full?"
+                    )
+                )
+            )
+            return None
+        self.changed.emit()
+        return made
+
+    def last(self) -> bk.Backup | None:
+        return bk.last_good(self.folder)
+
+    def status(self) -> tuple[str, bool]:
+        """The status bar's text, and whether it is a warning (none, or older than a day)."""
+        last = self.last()
+        if last is None:
+            return _t(QT_TRANSLATE_NOOP("Backups", "No backup yet")), True
+        now = self.session.ctx.clock()
+        stamp = last.at.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")
+        text = _t(QT_TRANSLATE_NOOP("Backups", "Last good backup: {at}")).format(at=stamp)
+        return text, now - last.at > STALE_AFTER
+
+
+class BackupStatus(QLabel):
+    """The status bar's "last good backup", red when it is stale."""
+
+    def __init__(self, keeper: Keeper, parent: QWidget | None = None):
+        super().__init__(parent, objectName="backup_status")
+        self.keeper = keeper
+        keeper.changed.connect(self.refresh)
+        timer = QTimer(self)
+        timer.timeout.connect(self.refresh)
+        timer.start(600_000)
+        self.refresh()
+
+    def refresh(self) -> None:
+        text, warning = self.keeper.status()
+        self.setText(("⚠ " if warning else "") + text)
+        self.setStyleSheet(WARNING_STYLE if warning else "")
+
+
+def _size(path: Path) -> str:
+    try:
+        return f"{path.stat().st_size / 1_048_576:.1f} MB"
+    except OSError:
+        return "—"
+
+
+class BackupsDialog(QDialog):
+    """The backups kept, newest first; back up now; restore the picked one or a file."""
+
+    restored = Signal()
+
+    def __init__(self, session: Session, keeper: Keeper, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.keeper = keeper
+        self.setWindowTitle(self.tr("Backups"))
+        layout = QVBoxLayout(self)
+        self.where = QLabel(objectName="backups_where")
+        self.where.setWordWrap(True)
+        layout.addWidget(self.where)
+        kinds = {"daily": self.tr("Daily"), "monthly": self.tr("Monthly")}
+        self.model = RowsModel(
+            [
+                (self.tr("Made"), lambda b: b.at.strftime("%Y-%m-%d %H:%M")),
+                (self.tr("Kept as"), lambda b: kinds.get(b.path.parent.name, "")),
+                (self.tr("Orders"), lambda b: f"{b.counts.get('repair_orders', 0):,}"),
+                (self.tr("Customers"), lambda b: f"{b.counts.get('customers', 0):,}"),
+                (self.tr("Size"), lambda b: _size(b.path)),
+            ],
+            self,
+        )
+        self.table = queue_table(self.model, "backups_table")
+        layout.addWidget(self.table, 1)
+        self.message = message_line("backups_message")
+        layout.addWidget(self.message)
+        self.done_text = QLabel(objectName="backups_done")
+        self.done_text.setWordWrap(True)
+        layout.addWidget(self.done_text)
+        row = QHBoxLayout()
+        self.now_button = QPushButton(self.tr("Back up now"), objectName="backups_now")
+        self.restore_button = QPushButton(
+            self.tr("Restore the picked backup …"), objectName="backups_restore"
+        )
+        self.file_button = QPushButton(
+            self.tr("Restore from a file …"), objectName="backups_restore_file"
+        )
+        row.addWidget(self.now_button)
+        row.addStretch(1)
+        row.addWidget(self.file_button)
+        row.addWidget(self.restore_button)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.now_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_picked)
+        self.file_button.clicked.connect(self.restore_file)
+        keeper.failed.connect(self._failed)
+        self.refresh()
+        self.resize(680, 460)
+
+    def refresh(self) -> None:
+        found = bk.backups(self.keeper.folder)
+        self.model.set_rows(found)
+        mirror = actions.mirror_of(self.session.ctx)
+        where = self.tr("Backups are kept in {folder} (14 daily, 12 monthly).").format(
+            folder=self.keeper.folder
+        )
+        if mirror is not None:
+            where += " " + self.tr("A copy goes to {folder}.").format(folder=mirror)
+        self.where.setText(where)
+        self.restore_button.setEnabled(bool(found))
+        if found:
+            self.table.selectRow(0)
+
+    def _failed(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def back_up_now(self) -> None:
+        self.message.hide()
+        made = self.keeper.run()
+        self.refresh()
+        if made is not None:
+            self.done_text.setText(
+                self.tr("Backed up and checked: {rows} rows.").format(
+                    rows=f"{sum(made.counts.values()):,}"
+                )
+            )
+
+    def restore_picked(self) -> None:
+        picked = self.model.row_at(self.table.currentIndex().row())
+        if picked is not None:
+            self.restore(picked.path)
+
+    def restore_file(self) -> None:
+        path = ask.choose_file(
+            self, self.tr("Restore from a file"), self.tr("Service Desk backup (*.sqlite3)")
+        )
+        if path:
+            self.restore(Path(path))
+
+    def restore(self, source: Path) -> bool:
+        """Everything typed since the backup is replaced: asked, then a supervisor's PIN."""
+        self.message.hide()
+        if not ask.confirm(
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "Replace the whole database with the backup {name}? Everything entered "
+                "since then is replaced (the current database is kept aside first)."
+            ).format(name=source.name),
+        ):
+            return False
+        approval = ask_supervisor(self, self.session, self.tr("Restore a backup"))
+        if approval is None:
+            return False
+        try:
+            aside = actions.restore_backup(
+                self.session.ctx, self.session.db_path, source, *approval
+            )
+        except bk.BackupError as exc:
+            self._failed(failure_text(exc))
+            return False
+        except (ActionError, StorageError) as exc:
+            self._failed(error_text(exc))
+            return False
+        self.session.set_current_order(None)
+        self.session.user_changed.emit(self.session.user_id)  # None: not in the backup
+        self.session.notify(*ALL_KINDS)
+        self.restored.emit()
+        self.done_text.setText(
+            self.tr("Restored {name}. The database before is kept as {aside}.").format(
+                name=source.name, aside=aside or "—"
+            )
+        )
+        self.refresh()
+        return True
