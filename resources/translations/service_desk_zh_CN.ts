@@ -7,6 +7,10 @@
         <source>Service Desk</source>
         <translation>服务前台</translation>
     </message>
+    <message>
+        <source>Service Desk is already open with this data folder (on this computer, or on another one sharing the folder). Switch to the open window.</source>
+        <translation>售后服务前台已在使用此数据文件夹（本机或共享该文件夹的另一台电脑）。请切换到已打开的窗口。</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentStatsDialog</name>
@@ -3315,6 +3319,10 @@
         <translation>价格不能为负数。</translation>
     </message>
     <message>
+        <source>At most ¥10,000,000 a unit: check the price.</source>
+        <translation>单价最多 ¥10,000,000：请核对价格。</translation>
+    </message>
+    <message>
         <source>Risk margin: 0 to 100 %.</source>
         <translation>风险加价：0 到 100%。</translation>
     </message>
@@ -4410,6 +4418,14 @@
         <translation>预览…</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Every change to this order, with who and when (Ctrl+H)</source>
+        <translation>此工单的每一次更改，含操作人与时间（Ctrl+H）</translation>
+    </message>
+    <message>
         <source>Fee ¥</source>
         <translation>费用 ¥</translation>
     </message>
@@ -4484,6 +4500,120 @@
     <message>
         <source>Printed {count}× · last: {form}, {name} {time}</source>
         <translation>已打印 {count} 次 · 最近：{form}，{name} {time}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHistory</name>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>接车检查</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Damage mark</source>
+        <translation>外观损伤标记</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Extra work</source>
+        <translation>追加项目</translation>
+    </message>
+    <message>
+        <source>Workshop handoff</source>
+        <translation>车间交接</translation>
+    </message>
+    <message>
+        <source>Progress check</source>
+        <translation>进度跟踪</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待交车</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>交车出厂</translation>
+    </message>
+    <message>
+        <source>Comeback</source>
+        <translation>返修</translation>
+    </message>
+    <message>
+        <source>Deposit credited</source>
+        <translation>定金抵扣</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Warranty claim</source>
+        <translation>保修索赔</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHistoryDialog</name>
+    <message>
+        <source>History of {number}</source>
+        <translation>{number} 的历史记录</translation>
+    </message>
+    <message>
+        <source>{n} changes, oldest first. The audit trail cannot be changed or deleted.</source>
+        <translation>共 {n} 条更改，按时间先后排列。审计记录不可修改或删除。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改内容</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ PAYERS = ("customer", "warranty", "internal")
 
 MAX_QTY_MILLI = 1_000_000
 MAX_MARGIN_BP = 10_000
+MAX_PRICE_FEN = 1_000_000_000  # ¥10,000,000 a unit: more is a typing slip
 # Plain decimal notation only: no exponent ("1e3"), "_" or non-ASCII digits.
 _PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
 
@@ -74,6 +75,8 @@ def line_amount(qty_milli: int, unit_price_fen: int, mode: str, risk_margin_bp: 
         raise PricingError("qty", "qty.positive")
     if unit_price_fen < 0:
         raise PricingError("unit_price", "price.negative")
+    if unit_price_fen > MAX_PRICE_FEN:
+        raise PricingError("unit_price", "price.too_large")
     base = base_amount(qty_milli, unit_price_fen)
     return base + (base * risk_margin_bp + 5000) // 10000
 

@@ -6,6 +6,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from service_desk.domain.validation import ODOMETER_MAX_KM
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     month_index = day.month - 1 + months
@@ -35,7 +37,7 @@ def next_service(
     or the first service when none has been reached yet."""
     if last_service is not None:
         day, km = last_service
-        return add_months(day, cycle.interval_months), km + cycle.interval_km
+        return _capped(add_months(day, cycle.interval_months), km + cycle.interval_km)
     if purchase_date is None:
         return None, None
 
@@ -54,7 +56,12 @@ def next_service(
     n = 0
     while n < 600 and reached(n + 1):
         n += 1
-    return milestone(n)
+    return _capped(*milestone(n))
+
+
+def _capped(day: dt.date, km: int) -> tuple[dt.date, int | None]:
+    """A due distance past any odometer (2 000 000 km) is no due distance: the date rules."""
+    return day, (km if km <= ODOMETER_MAX_KM else None)
 
 
 def service_due(

@@ -33,6 +33,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def run_gui(data_dir: Path, lang: str | None) -> int:
     from service_desk.ui import ask, i18n
     from service_desk.ui.crash import install_excepthook
+    from service_desk.ui.instance_lock import lock_data_folder
     from service_desk.ui.main_window import MainWindow
     from service_desk.ui.messages import storage_text
     from service_desk.ui.session import Session
@@ -40,6 +41,20 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
     app = make_app()
     app._translators = i18n.install(app, lang or i18n.saved_language())  # type: ignore[attr-defined]
     install_excepthook(str(paths.log_dir(data_dir) / "service-desk.log"))
+    lock = lock_data_folder(data_dir)
+    if lock is None:
+        log.warning("%s is in use by another Service Desk", data_dir)
+        ask.error(
+            None,
+            app.translate("Application", "Service Desk"),
+            app.translate(
+                "Application",
+                "Service Desk is already open with this data folder (on this computer, or on "
+                "another one sharing the folder). Switch to the open window.",
+            )
+            + f"\n\n{data_dir}",
+        )
+        return 1
     db_path = paths.database_path(data_dir)
     try:
         db = open_database(db_path)
@@ -48,6 +63,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         ask.error(
             None, app.translate("Application", "Service Desk"), f"{storage_text(exc)}\n\n{db_path}"
         )
+        lock.unlock()
         return 1
     session = Session(db, system_clock(settings.get(db, "timezone")), db_path)
     _preload_print_font(settings.get(db, "print_font"))
@@ -61,6 +77,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         window.manage_staff()
     code = app.exec()
     db.close()
+    lock.unlock()
     return code
 
 

@@ -84,6 +84,9 @@ _PRICING: dict[str, Callable[[], str]] = {
         QT_TRANSLATE_NOOP("Messages", "Price: an amount in yuan such as 120 or 38.50.")
     ),
     "price.negative": lambda: _t(QT_TRANSLATE_NOOP("Messages", "The price cannot be negative.")),
+    "price.too_large": lambda: _t(
+        QT_TRANSLATE_NOOP("Messages", "At most ¥10,000,000 a unit: check the price.")
+    ),
     "margin.range": lambda: _t(QT_TRANSLATE_NOOP("Messages", "Risk margin: 0 to 100 %.")),
     "margin.only_symptom": lambda: _t(
         QT_TRANSLATE_NOOP("Messages", "Only symptom pricing carries a risk margin.")

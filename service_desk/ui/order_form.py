@@ -47,6 +47,7 @@ from service_desk.ui.i18n import ui_lang
 from service_desk.ui.line_entry import LineEntry
 from service_desk.ui.messages import error_text
 from service_desk.ui.models import lines_model
+from service_desk.ui.order_history import OrderHistoryDialog
 from service_desk.ui.printing import Printing, form_name, run_print
 from service_desk.ui.search_box import model_name
 from service_desk.ui.session import Session
@@ -207,6 +208,8 @@ class OrderForm(QWidget):
         self.preview_button = QPushButton(self.tr("Preview …"), objectName="order_preview")
         self.preview_menu = QMenu(self.preview_button)
         self.preview_button.setMenu(self.preview_menu)
+        self.history = QPushButton(self.tr("History"), objectName="order_history")
+        self.history.setToolTip(self.tr("Every change to this order, with who and when (Ctrl+H)"))
         self.print_log = QLabel(objectName="order_print_log")
         self.print_log.setStyleSheet("color: #6b6b6b;")
         for widget in (
@@ -214,6 +217,7 @@ class OrderForm(QWidget):
             self.hand_on,
             self.print_button,
             self.preview_button,
+            self.history,
             self.print_log,
         ):
             buttons.addWidget(widget)
@@ -234,6 +238,8 @@ class OrderForm(QWidget):
         self.decline.clicked.connect(lambda: self._run(self._decline))
         self.void.clicked.connect(lambda: self._run(self._void))
         self.hand_on.clicked.connect(lambda: self._run(self._hand_on))
+        self.history.clicked.connect(self.show_history)
+        QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
         self.printing = Printing(self.session, self)
         self.print_menu.aboutToShow.connect(lambda: self._fill_forms(self.print_menu, False))
         self.preview_menu.aboutToShow.connect(lambda: self._fill_forms(self.preview_menu, True))
@@ -338,6 +344,7 @@ class OrderForm(QWidget):
         self.void.setEnabled(has_order and state in lifecycle.VOIDABLE)
         self.hand_on.setEnabled(has_order and state not in lifecycle.TERMINAL)
         self.print_button.setEnabled(has_order and state != "void")
+        self.history.setEnabled(has_order)
         self.preview_button.setEnabled(has_order and state != "void")
         self.print_log.setText(self._print_log_text())
 
@@ -538,6 +545,13 @@ class OrderForm(QWidget):
         if reason is None:
             return
         orders.void(self.session.ctx, self.order_id, *answer, reason)
+
+    def show_history(self) -> OrderHistoryDialog | None:
+        if self.order_id is None:
+            return None
+        dialog = OrderHistoryDialog(self.session, self.order_id, self)
+        dialog.open()
+        return dialog
 
     def _hand_on(self) -> None:
         people = [

@@ -32,6 +32,28 @@ def test_read_only_database_keeps_the_registration_form(qtbot, window, ctx):
     assert ctx.db.execute("SELECT count(*) FROM customers").fetchone()[0] == 1
 
 
+def test_a_database_locked_by_another_program_keeps_the_form(qtbot, window, ctx, db_path):
+    import sqlite3
+
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    reg = window.reception.register
+    type_text(qtbot, reg.findChild(QLineEdit, "customer_name"), "钱七")
+    type_text(qtbot, reg.findChild(QLineEdit, "customer_phone"), "13800002222")
+    type_text(qtbot, reg.findChild(QLineEdit, "vehicle_plate"), "皖B88888")
+    reg.vehicle.model.setCurrentIndex(reg.vehicle.model.findData("TIGGO9"))
+    ctx.db.execute("PRAGMA busy_timeout = 100")
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    qtbot.mouseClick(reg.findChild(QPushButton, "register_save"), Qt.MouseButton.LeftButton)
+    message = reg.findChild(QLabel, "register_message")
+    assert not message.isHidden() and "busy" in message.text()
+    assert reg.findChild(QLineEdit, "vehicle_plate").text() == "皖B88888"
+    other.execute("ROLLBACK")
+    other.close()
+    qtbot.mouseClick(reg.findChild(QPushButton, "register_save"), Qt.MouseButton.LeftButton)
+    assert ctx.db.execute("SELECT name FROM customers").fetchall() == [("钱七",)]
+
+
 def test_crash_dialog_shows_details_and_copies_them(qtbot):
     dialog = CrashDialog("Traceback: boom", "/tmp/x.log")
     qtbot.addWidget(dialog)

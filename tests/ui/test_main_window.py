@@ -69,6 +69,25 @@ def test_unreadable_database_at_start_is_a_message_not_a_crash(tmp_path, monkeyp
     assert shown and "not a Service Desk database" in shown[0]
 
 
+def test_a_second_start_on_the_same_data_folder_is_refused(tmp_path, monkeypatch, qapp):
+    from service_desk.ui import application, ask
+    from service_desk.ui.instance_lock import lock_data_folder
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    held = lock_data_folder(tmp_path)  # the Service Desk already open
+    assert held is not None
+    assert lock_data_folder(tmp_path) is None
+    shown = []
+    monkeypatch.setattr(ask, "error", lambda _p, _t, text: shown.append(text))
+    assert application.run_gui(tmp_path, "en") == 1
+    assert shown and "already open with this data folder" in shown[0]
+    assert not (tmp_path / "service_desk.sqlite3").exists()  # nothing was opened
+    held.unlock()
+    again = lock_data_folder(tmp_path)  # the first one closed: the next start may go on
+    assert again is not None
+    again.unlock()
+
+
 def test_archive_shows_history_and_edits_keep_validation(qtbot, window, ctx: Ctx):
     cid, vid = archive.register_walk_in(
         ctx,
