@@ -34,7 +34,7 @@ from service_desk.ui.workshop_common import message_line
 log = logging.getLogger(__name__)
 
 STALE_AFTER = dt.timedelta(days=1)
-WARNING_STYLE = "color: #c62828; font-weight: bold;"
+WARNING_STYLE = "color: #b26a00; font-weight: bold;"  # amber: waiting, as UI.md says
 ALL_KINDS = ("customers", "vehicles", "orders", "staff", "settings", "prints", "care", "keys")
 
 
