@@ -16,7 +16,6 @@ from typing import Any
 import sqlite_utils
 from fpdf.enums import XPos, YPos
 
-from service_desk import reference
 from service_desk.domain import keys as rules
 from service_desk.printing import qr
 from service_desk.printing.context import Context, order_context, when
@@ -56,15 +55,6 @@ def key_name(kind: str | None, label: str, lang: str) -> str:
     """'主钥匙 · 黑色遥控'; the label is what tells two keys of one car apart."""
     text = _name(_KINDS, kind, lang)
     return f"{text} · {label}" if label else text
-
-
-def _model(code: str | None, lang: str) -> str:
-    if not code:
-        return ""
-    try:
-        return reference.car_model(code).name(lang)
-    except KeyError:
-        return code
 
 
 # --------------------------------------------------------------------------- key tag
