@@ -129,3 +129,31 @@ def order_id(ctx) -> int:
 
 def staff_id(ctx: Ctx, name: str) -> int:
     return ctx.db.execute("SELECT id FROM staff WHERE name = ?", [name]).fetchone()[0]
+
+
+DEMO_TODAY = dt.datetime(2026, 11, 27, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """The demo dealership (service_desk.demo), filled once per test run at DEMO_TODAY:
+    a fill takes seconds, so the modules that only read it open a copy each."""
+    from service_desk.demo import fill_demo
+    from service_desk.domain import pins
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    db = open_database(path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pins, "ITERATIONS", 1000)
+        fill_demo(db, DEMO_TODAY)
+    db.close()
+    return path
+
+
+def open_demo_copy(demo_file: Path, tmp_path_factory):
+    """A private copy of the demo database (a module may write to it)."""
+    import shutil
+
+    path = tmp_path_factory.mktemp("demo_copy") / "demo.sqlite3"
+    shutil.copy(demo_file, path)
+    return open_database(path)

@@ -8,24 +8,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from service_desk.demo import fill_demo
-from service_desk.domain import pins
 from service_desk.domain.clock import parse
 from service_desk.domain.release import COMEBACK_DAYS
 from service_desk.store import key_queries
-from service_desk.store.open import open_database
+from tests.conftest import open_demo_copy
 
 TODAY = dt.datetime(2026, 11, 27, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 LEFT = ("released", "done")
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    """One demo fill shared by the tests of this module (they only read it)."""
-    db = open_database(tmp_path_factory.mktemp("checkout") / "demo.sqlite3")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pins, "ITERATIONS", 1000)
-        fill_demo(db, TODAY)
+def demo_db(demo_file, tmp_path_factory):
+    """The demo dealership, shared by the tests of this module (they only read it)."""
+    db = open_demo_copy(demo_file, tmp_path_factory)
     yield db
     db.close()
 
