@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings, QTimer
 
 from service_desk.ui.main_window import MainWindow
 from service_desk.ui.session import Session
@@ -16,6 +16,20 @@ def isolated_settings(tmp_path, qapp):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
     qapp.setOrganizationName("ServiceDeskTests")
     yield
+
+
+@pytest.fixture(autouse=True)
+def no_widget_outlives_its_test(qapp):
+    """After each test (its database closed by then): every window's timers stopped and
+    the windows deleted, so that no minute timer of an old desk fires in a later test
+    against a closed database (a slow machine makes the suite outlast those timers)."""
+    yield
+    for widget in qapp.topLevelWidgets():
+        for timer in widget.findChildren(QTimer):
+            timer.stop()
+        widget.close()
+        widget.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
