@@ -7,7 +7,6 @@ import argparse
 import datetime as dt
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from service_desk import __version__, cli_backup, paths
@@ -22,7 +21,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="folder of the database (default: user data folder)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default zh_CN)")
     parser.add_argument(
-        "--smoke-test", action="store_true", help="migrate a temporary database and exit 0"
+        "--smoke-test",
+        action="store_true",
+        help="check this installation: a temporary database, every printed form, a workbook "
+        "and the window (exit 0: passed)",
+    )
+    parser.add_argument(
+        "--smoke-report", metavar="FILE", help="also write the smoke test's report to FILE"
     )
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="fill an empty database with a Chinese demo dataset")
@@ -60,7 +65,9 @@ def run_command(args: argparse.Namespace) -> int:
     from service_desk.store.open import open_database
 
     if args.smoke_test:
-        return smoke_test()
+        from service_desk import smoke
+
+        return smoke.run(Path(args.smoke_report) if args.smoke_report else None)
     if args.command == "print":
         return print_form(args)
     if args.command == "export":
@@ -90,52 +97,6 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"demo data written to {target}: {summary}")
         return 0
     return 2
-
-
-def smoke_test() -> int:
-    """Migrate a temporary database and check the reference data (used on the frozen build)."""
-    from service_desk import reference
-    from service_desk.store.migrations import schema_version
-    from service_desk.store.open import open_database
-
-    with tempfile.TemporaryDirectory() as folder:
-        db = open_database(Path(folder) / paths.DB_FILENAME)
-        try:
-            version = schema_version(db)
-            ok = db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        finally:
-            db.close()
-        workbook = _smoke_workbook(Path(folder) / "smoke.xlsx")
-    reference.check_all()
-    print(
-        f"smoke test: schema {version}, integrity {'ok' if ok else 'FAILED'}, "
-        f"workbook {workbook:,} bytes"
-    )
-    return 0 if ok and workbook > 0 else 1
-
-
-def _smoke_workbook(path: Path) -> int:
-    """Write the workbook of an empty month (openpyxl and its charts are in the build)."""
-    from service_desk.domain.report import Exceptions, ExtraWork, Report, Revenue, Workshop
-    from service_desk.export import write_workbook
-
-    period = Period.month(2026, 1)
-    empty = Report(
-        period=period,
-        received=0,
-        released=0,
-        declined=0,
-        daily_intake=[(day, 0) for day in period.days],
-        by_model=[],
-        by_vehicle_category=[],
-        by_repair_category=[],
-        revenue=Revenue(),
-        extra=ExtraWork(),
-        workshop=Workshop(),
-        exceptions=Exceptions(),
-        details=[],
-    )
-    return write_workbook(empty, path).stat().st_size
 
 
 def print_form(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import site
 import sys
 from pathlib import Path
 
@@ -13,11 +14,20 @@ DB_FILENAME = "service_desk.sqlite3"
 
 
 def install_root() -> Path:
-    """Folder holding data/, forms/ and resources/ (the PyInstaller bundle when frozen)."""
+    """Folder holding data/, forms/ and resources/: the PyInstaller bundle when frozen,
+    the repository in a checkout, ``<prefix>/share/service-desk`` when pip installed it
+    (pyproject.toml's data-files; the user's base for ``pip install --user``)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    source = Path(__file__).resolve().parent.parent
+    if (source / "data").is_dir():
+        return source
+    for base in (sys.prefix, site.getuserbase()):
+        shared = Path(base) / "share" / "service-desk"
+        if (shared / "data").is_dir():
+            return shared
+    return source
 
 
 def data_file(name: str) -> Path:

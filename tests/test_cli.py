@@ -1,4 +1,5 @@
-"""Headless commands: the smoke test and the demo dataset, through the real entry point."""
+"""Headless commands: the demo dataset, printing and export, backup and restore, through the
+real entry point (the smoke test: tests/test_smoke.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,6 @@ from pypdf import PdfReader
 
 from service_desk.app import main
 from service_desk.store.open import open_database
-
-
-def test_smoke_test_migrates_a_temporary_database(capsys):
-    assert main(["--smoke-test"]) == 0
-    assert "integrity ok" in capsys.readouterr().out
 
 
 def test_demo_fills_the_data_dir_once(tmp_path, capsys):

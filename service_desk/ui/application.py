@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from service_desk import paths
@@ -27,6 +27,12 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         paths.resource("fonts").glob("*.otf")
     ):
         QFontDatabase.addApplicationFont(str(font))
+    icon = QIcon()
+    for name in ("service_desk.ico", "service_desk.png"):  # every size of the .ico, then 256 px
+        if paths.resource("icons", name).is_file():
+            icon.addFile(str(paths.resource("icons", name)))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     return app  # type: ignore[return-value]
 
 
