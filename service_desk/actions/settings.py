@@ -151,6 +151,14 @@ def _dealer_phone(key: str, value: object) -> tuple[Any, Problem | None]:
     return text, (v.check_phone(text, key) if text else None)
 
 
+def _dealer_tax_number(key: str, value: object) -> tuple[Any, Problem | None]:
+    """Stored as the licence prints it: capitals, no spaces; empty: none printed."""
+    if not isinstance(value, str):
+        return value, _problem(key, "value.type")
+    problem = v.check_credit_code(value, key)
+    return (value.strip() if problem else v.normalize_credit_code(value)), problem
+
+
 def _file(
     key: str, value: object, suffixes: tuple[str, ...], code: str, face: bool = False
 ) -> tuple[Any, Problem | None]:
@@ -259,6 +267,7 @@ _CHECKS: dict[str, Check] = {
     "dealer_address": _dealer_address,
     "dealer_phone": _dealer_phone,
     "dealer_logo": _dealer_logo,
+    "dealer_tax_number": _dealer_tax_number,
     "print_font": _print_font,
     "backup_mirror_dir": _backup_mirror,
     **dict.fromkeys(TEXT_KEYS, _legal_text),

@@ -46,6 +46,7 @@ import datetime as dt
 
 import sqlite_utils
 
+from service_desk.actions.setup import mark_setup_done
 from service_desk.demo.campaigns import fill_campaigns
 from service_desk.demo.care import fill_care
 from service_desk.demo.cars import make_cars
@@ -102,6 +103,7 @@ def fill_demo(db: sqlite_utils.Database, today: dt.datetime, seed: int = 7) -> d
     demo = Demo(db, today, seed)
     with transaction(db):
         _build(demo)
+        mark_setup_done(demo.ctx)  # the demo dealer is set up: no first-run setup
     return {
         "staff": _count(db, "SELECT count(*) FROM staff"),
         "customers": _count(db, "SELECT count(*) FROM customers"),

@@ -232,6 +232,59 @@ def check_phone(text: str, field: str = "phone") -> Problem | None:
     return _problem(field, "phone.format")
 
 
+# --- unified social credit code (统一社会信用代码, the tax number) ---------------------------
+
+CREDIT_CODE_LENGTH = 18
+OLD_TAX_NUMBER_LENGTHS = (15, 20)  # 税务登记证号 before 三证合一 (replaced by the end of 2017)
+# GB 32100-2015: 31 characters, I, O, S, V and Z left out; each worth its position here.
+CREDIT_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_VALUES = {c: i for i, c in enumerate(CREDIT_CODE_CHARACTERS)}
+_CREDIT_WEIGHTS = tuple(3**i % 31 for i in range(17))  # 1, 3, 9, 27, 19, 26, 16, …
+_CREDIT_TABLE = str.maketrans({**_FULLWIDTH_ALNUM, **_UPPER_ASCII, ord("-"): None, ord("－"): None})
+
+
+def normalize_credit_code(text: str) -> str:
+    """No whitespace or dashes, half-width capital letters and digits."""
+    return _remove_whitespace(text).translate(_CREDIT_TABLE)
+
+
+def credit_code_check_digit(code: str) -> str:
+    """The 18th character the first 17 of a unified social credit code call for.
+
+    GB 32100-2015: C18 = 31 - (sum of value x 3^(i-1) mod 31) mod 31, written with
+    ``CREDIT_CODE_CHARACTERS``. Raises ``ValueError`` if ``code`` has fewer than 17
+    characters of that set (an 18th is ignored).
+    """
+    body = code[:17]
+    if len(body) != 17 or any(c not in _CREDIT_VALUES for c in body):
+        raise ValueError(f"not the first 17 characters of a credit code: {code!r}")
+    total = sum(_CREDIT_VALUES[c] * w for c, w in zip(body, _CREDIT_WEIGHTS, strict=True))
+    return CREDIT_CODE_CHARACTERS[(31 - total % 31) % 31]
+
+
+def check_credit_code(text: str, field: str = "tax_number") -> Problem | None:
+    """The dealer's tax number: the 18-character unified social credit code on its business
+    licence (GB 32100-2015). Empty is fine (no number printed); the old 15- or 20-character
+    tax registration numbers are refused: every enterprise has had a credit code since 2018.
+    """
+    code = normalize_credit_code(text)
+    if not code:
+        return None
+    if len(code) in OLD_TAX_NUMBER_LENGTHS and code.isalnum() and code.isascii():
+        return _problem(field, "tax_number.old", found=len(code))
+    if len(code) != CREDIT_CODE_LENGTH:
+        return _problem(field, "tax_number.length", expected=CREDIT_CODE_LENGTH, found=len(code))
+    wrong = "".join(dict.fromkeys(c for c in code if c not in _CREDIT_VALUES))
+    if wrong:
+        return _problem(field, "tax_number.chars", chars=" ".join(wrong))
+    if not code[2:8].isdigit():  # the six-digit administrative division code
+        return _problem(field, "tax_number.region")
+    expected = credit_code_check_digit(code)
+    if code[17] != expected:
+        return _problem(field, "tax_number.check_digit", expected=expected, found=code[17])
+    return None
+
+
 # --- odometer ------------------------------------------------------------------------------
 
 

@@ -18,12 +18,14 @@ WEEKDAYS = {
 
 
 def dealer(db: sqlite_utils.Database) -> dict[str, str]:
-    """The dealer's header: name, address, phone and logo from the settings."""
+    """The dealer's header: name, address, phone, logo and tax number (纳税人识别号, empty
+    when not set) from the settings."""
     return {
         "name": settings.get(db, "dealer_name"),
         "address": settings.get(db, "dealer_address"),
         "phone": settings.get(db, "dealer_phone"),
         "logo": settings.get(db, "dealer_logo"),
+        "tax_number": settings.get(db, "dealer_tax_number"),
     }
 
 

@@ -19,6 +19,8 @@ DEFAULTS: dict[str, Any] = {
     "dealer_address": "",
     "dealer_phone": "",
     "dealer_logo": "",
+    # 纳税人识别号: the 18-character unified social credit code; empty: not printed.
+    "dealer_tax_number": "",
     "print_font": "",
     # A second folder (USB stick, network share) that receives a copy of every backup.
     "backup_mirror_dir": "",

@@ -43,6 +43,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
     from service_desk.ui.main_window import MainWindow
     from service_desk.ui.messages import storage_text
     from service_desk.ui.session import Session
+    from service_desk.ui.setup_wizard import run_first_setup
 
     app = make_app()
     app._translators = i18n.install(app, lang or i18n.saved_language())  # type: ignore[attr-defined]
@@ -73,13 +74,18 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         return 1
     session = Session(db, system_clock(settings.get(db, "timezone")), db_path)
     _preload_print_font(settings.get(db, "print_font"))
+    if not run_first_setup(session):  # a new database, its setup cancelled: nothing written
+        log.info("first-run setup cancelled; nothing written")
+        db.close()
+        lock.unlock()
+        return 0
     window = MainWindow(session)
     window.show()
     if window.backups is not None:  # the day's first start backs up; so does every exit
         keeper = window.backups
         QTimer.singleShot(1500, lambda: keeper.run(daily_only=True))
         app.aboutToQuit.connect(lambda: keeper.run())
-    if session.user_id is None:
+    if session.user_id is None:  # staff, but nobody remembered at this counter
         window.manage_staff()
     code = app.exec()
     db.close()

@@ -164,6 +164,22 @@ def has_remembered_printer(kind: str) -> bool:
     return bool(QSettings().value(_key(kind, "printer"), ""))
 
 
+def remembered_printer_name(kind: str) -> str:
+    """The name of the printer this form kind goes to; empty: asked at the next print."""
+    return str(QSettings().value(_key(kind, "printer"), "") or "")
+
+
+def remember_printer_name(kind: str, name: str) -> None:
+    """This form kind goes to the printer ``name`` on its template's paper (the setup);
+    an empty name forgets the printer, so that the next print asks for one."""
+    settings = QSettings()
+    settings.remove(_key(kind, "paper"))
+    if name:
+        settings.setValue(_key(kind, "printer"), name)
+    else:
+        settings.remove(_key(kind, "printer"))
+
+
 def print_unattached(
     session: Session, parent: QWidget, kind: str, pdf: bytes, choose: bool = False, log_as: str = ""
 ) -> bool:

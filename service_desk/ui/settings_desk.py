@@ -31,7 +31,7 @@ from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.domain.validation import Problem, ValidationError
 from service_desk.store.errors import StorageError
 from service_desk.store.settings import DEFAULTS
-from service_desk.ui import ask, messages
+from service_desk.ui import ask, messages, setup_messages  # noqa: F401  (tax number texts)
 from service_desk.ui.fields import ERROR_STYLE, FieldErrors
 from service_desk.ui.messages import error_text
 from service_desk.ui.session import Session
@@ -105,6 +105,14 @@ class SettingsDesk(QWidget):
         self.dealer_logo = QLineEdit(objectName="settings_dealer_logo")
         self.dealer_logo.setPlaceholderText(self.tr("Empty: no logo on the forms"))
         self.choose_logo = QPushButton(self.tr("Choose…"), objectName="settings_choose_logo")
+        self.dealer_tax_number = QLineEdit(objectName="settings_dealer_tax_number")
+        self.dealer_tax_number.setMaxLength(30)
+        self.dealer_tax_number.setPlaceholderText(
+            self.tr("18 characters, on the business licence; empty: not printed")
+        )
+        self.dealer_tax_number.setToolTip(
+            self.tr("The dealer's unified social credit code, printed on the statement")
+        )
         self.errors.add_row(dealer_form, self.tr("Name"), self.dealer_name, "dealer_name")
         self.errors.add_row(dealer_form, self.tr("Address"), self.dealer_address, "dealer_address")
         self.errors.add_row(dealer_form, self.tr("Phone"), self.dealer_phone, "dealer_phone")
@@ -113,6 +121,12 @@ class SettingsDesk(QWidget):
             self.tr("Logo (PNG or JPG)"),
             _beside(self.dealer_logo, self.choose_logo),
             "dealer_logo",
+        )
+        self.errors.add_row(
+            dealer_form,
+            self.tr("Tax number"),
+            self.dealer_tax_number,
+            "dealer_tax_number",
         )
 
         pricing = QGroupBox(self.tr("Pricing"))
@@ -340,6 +354,7 @@ class SettingsDesk(QWidget):
             "dealer_address": self.dealer_address,
             "dealer_phone": self.dealer_phone,
             "dealer_logo": self.dealer_logo,
+            "dealer_tax_number": self.dealer_tax_number,
             "print_font": self.print_font,
             "order_prefix": self.order_prefix,
             "backup_mirror_dir": self.backup_mirror,

@@ -9,9 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service_desk.domain.validation import (
+    CREDIT_CODE_CHARACTERS,
     PROVINCES,
     Problem,
     ValidationError,
+    check_credit_code,
     check_landline,
     check_mobile,
     check_name,
@@ -21,6 +23,8 @@ from service_desk.domain.validation import (
     check_text,
     check_vin,
     collect,
+    credit_code_check_digit,
+    normalize_credit_code,
     normalize_phone,
     normalize_plate,
     normalize_vin,
@@ -680,3 +684,112 @@ def test_generated_ordinary_plates_pass(province: str, letter: str, serial: str)
     assert check_plate(f"{province}{letter}{serial}") is None
     assert check_plate(f"{province}{letter.lower()}·{serial.lower()}") is None
     assert check_plate(f"{province}{letter}{serial}{serial[:2]}") is not None  # 7 characters
+
+
+# --- the unified social credit code (纳税人识别号), GB 32100-2015 ----------------------------
+
+# Published codes of registered enterprises and institutions: the standard's own example,
+# 华为技术有限公司, 深圳市腾讯计算机系统有限公司, 阿里巴巴（中国）有限公司, 小米科技有限责任公司,
+# and codes of the registration departments 1 (organs) and 5 (social organizations).
+REAL_CREDIT_CODES = [
+    "91350100M000100Y43",
+    "914403001922038216",
+    "91440300708461136T",
+    "91330100799655058B",
+    "91110108551385082Q",
+    "91110105771583283D",
+    "91110000802100433B",
+    "112302070019030687",
+    "51610700305332460K",
+    "11610923MB2900168E",
+    "1134082855783407XL",
+    "91341000MA2N0ABGXX",
+]
+
+
+@pytest.mark.parametrize("code_", REAL_CREDIT_CODES)
+def test_real_credit_codes_pass(code_: str) -> None:
+    assert check_credit_code(code_) is None
+    assert credit_code_check_digit(code_) == code_[17]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("91350100m000100y43", "91350100M000100Y43"),
+        (" 9135 0100 M000 100Y 43 ", "91350100M000100Y43"),
+        ("９１３５０１００Ｍ０００１００Ｙ４３", "91350100M000100Y43"),
+        ("91350100-M000100Y4-3", "91350100M000100Y43"),
+        ("", ""),
+    ],
+)
+def test_normalize_credit_code(raw: str, expected: str) -> None:
+    assert normalize_credit_code(raw) == expected
+    assert check_credit_code(raw) is None
+
+
+def test_credit_code_check_digit_of_the_standards_example() -> None:
+    # GB 32100-2015 annex: weights 3^(i-1) mod 31; sum 1640, 1640 mod 31 = 28, 31 - 28 = 3
+    assert credit_code_check_digit("91350100M000100Y4") == "3"
+    with pytest.raises(ValueError):
+        credit_code_check_digit("91350100M000100Y")  # 16 characters
+    with pytest.raises(ValueError):
+        credit_code_check_digit("91350100M000100I4")  # I is not used
+
+
+@pytest.mark.parametrize(
+    ("raw", "code_", "params"),
+    [
+        ("91350100M000100Y44", "tax_number.check_digit", {"expected": "3", "found": "4"}),
+        ("91440300708461136Y", "tax_number.check_digit", {"expected": "T", "found": "Y"}),
+        ("91350100M000100Y4", "tax_number.length", {"expected": 18, "found": 17}),
+        ("91350100M000100Y433", "tax_number.length", {"expected": 18, "found": 19}),
+        ("110108123456789", "tax_number.old", {"found": 15}),  # 税务登记证号
+        ("34020219800101123401", "tax_number.old", {"found": 20}),  # 个人: ID number + 01
+        ("91350100M000100Z43", "tax_number.chars", {"chars": "Z"}),
+        ("913501O0M0S0100V43", "tax_number.chars", {"chars": "O S V"}),
+        ("9135Ｉ100M000100Y43", "tax_number.chars", {"chars": "I"}),
+        ("91AB0100M000100Y43", "tax_number.region", {}),
+    ],
+)
+def test_wrong_credit_codes(raw: str, code_: str, params: dict[str, object]) -> None:
+    problem = check_credit_code(raw, "dealer_tax_number")
+    assert problem is not None
+    assert (problem.field, problem.code, problem.severity) == (
+        code_ and "dealer_tax_number",
+        code_,
+        "error",
+    )
+    assert dict(problem.params) == params
+
+
+def test_an_empty_tax_number_is_no_problem() -> None:
+    assert check_credit_code("") is None
+    assert check_credit_code("   ") is None
+
+
+def test_one_wrong_character_is_always_caught() -> None:
+    """The check digit of GB 32100 catches every single substitution (31 is prime)."""
+    for real in REAL_CREDIT_CODES:
+        for position in range(18):
+            for char in CREDIT_CODE_CHARACTERS:
+                if char == real[position]:
+                    continue
+                typo = real[:position] + char + real[position + 1 :]
+                if 2 <= position <= 7 and not char.isdigit():
+                    continue  # the region digits: a letter there is refused for itself
+                assert check_credit_code(typo) is not None, typo
+
+
+@given(st.text(alphabet=CREDIT_CODE_CHARACTERS, min_size=17, max_size=17))
+def test_credit_code_with_computed_check_digit_passes(body: str) -> None:
+    code_ = body[:2] + "350100" + body[8:]
+    code_ += credit_code_check_digit(code_)
+    assert check_credit_code(code_) is None
+    assert check_credit_code(code_.lower()) is None
+
+
+@given(st.text())
+def test_check_credit_code_never_raises(text: str) -> None:
+    result = check_credit_code(text)
+    assert result is None or isinstance(result, Problem)

@@ -361,3 +361,45 @@ def test_the_second_backup_folder(qtbot, window, ctx, answers, monkeypatch, tmp_
     assert stored(ctx) == {"backup_mirror_dir": str(stick)}
     made = window.backups.run()
     assert bk.verify(stick / made.path.name) == made.counts  # the stick got its copy
+
+
+def test_the_tax_number_is_checked_saved_and_printed_on_the_statement(
+    qtbot, window, ctx, answers, order_id
+):
+    from service_desk.actions import orders
+    from service_desk.printing.forms import render_form
+    from service_desk.store import queries
+    from tests.conftest import NOW
+    from tests.printing.conftest import flat, pdf_pages
+
+    declined = orders.open_order(ctx, queries.order(ctx.db, order_id)["vehicle_id"], "仪表灯亮")
+    orders.record_consent(ctx, declined)
+    orders.decline(ctx, declined, fee_fen=8000)
+
+    def statement(lang: str = "zh") -> str:
+        pdf = render_form(ctx.db, "statement", declined, now=NOW, printed_by="王芳", lang=lang)
+        return flat("\n".join(pdf_pages(pdf)))
+
+    assert "纳税人识别号" not in statement()  # not set: no empty box on the form
+    desk = open_desk(qtbot, window)
+    assert desk.dealer_tax_number.text() == ""
+    type_text(qtbot, desk.dealer_tax_number, "91350100M000100Y34")  # two swapped
+    click(qtbot, desk, "settings_save")
+    assert answers.asked == []  # refused before anybody is asked for a PIN
+    assert error(desk, "dealer_tax_number").text() == (
+        "The last character should be 0, found 4: check the code against the business licence."
+    )
+    retype(qtbot, desk.dealer_tax_number, "110108123456789")
+    click(qtbot, desk, "settings_save")
+    assert "old tax registration number (15 characters)" in error(desk, "dealer_tax_number").text()
+    assert stored(ctx) == {}
+
+    retype(qtbot, desk.dealer_tax_number, "9135 0100 m000 100y 43")
+    answers.choices.append(0)
+    answers.texts.append("2468")
+    click(qtbot, desk, "settings_save")
+    assert stored(ctx) == {"dealer_tax_number": "91350100M000100Y43"}
+    assert desk.dealer_tax_number.text() == "91350100M000100Y43"
+    assert error(desk, "dealer_tax_number").isHidden()
+    assert "纳税人识别号91350100M000100Y43" in statement()
+    assert "Dealertaxno.91350100M000100Y43" in statement("en")
