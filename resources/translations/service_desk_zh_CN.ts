@@ -2102,6 +2102,33 @@
     </message>
 </context>
 <context>
+    <name>CounterPage</name>
+    <message>
+        <source>Key cabinet and labour rate</source>
+        <translation>钥匙柜与工时单价</translation>
+    </message>
+    <message>
+        <source>You can change both later in the Settings tab.</source>
+        <translation>两项以后都可在“设置”页修改。</translation>
+    </message>
+    <message>
+        <source>How many numbered hooks the key cabinet has (1–500)</source>
+        <translation>钥匙柜有多少个编号挂钩（1–500）</translation>
+    </message>
+    <message>
+        <source>The price of one hour of labour, in yuan</source>
+        <translation>每小时工时的价格（元）</translation>
+    </message>
+    <message>
+        <source>Key cabinet hooks</source>
+        <translation>钥匙柜挂钩数</translation>
+    </message>
+    <message>
+        <source>Labour rate (¥/h)</source>
+        <translation>工时单价（¥/小时）</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -2261,6 +2288,65 @@
     <message>
         <source>Pictures ({patterns})</source>
         <translation>图片（{patterns}）</translation>
+    </message>
+</context>
+<context>
+    <name>DealerPage</name>
+    <message>
+        <source>Your dealership</source>
+        <translation>本店信息</translation>
+    </message>
+    <message>
+        <source>Welcome to Service Desk. Five short steps set up this counter. The dealer&apos;s name, address, phone, logo and tax number are printed at the top of the forms; all of it can be changed later in the Settings tab.</source>
+        <translation>欢迎使用售后服务前台。五个简单步骤即可完成本前台的设置。店名、地址、电话、标志和纳税人识别号将印在各类单据的抬头；以后都可在“设置”页修改。</translation>
+    </message>
+    <message>
+        <source>e.g. 芜湖瑞丰奇瑞4S店</source>
+        <translation>例如：芜湖瑞丰奇瑞4S店</translation>
+    </message>
+    <message>
+        <source>e.g. 0553-5821234</source>
+        <translation>例如：0553-5821234</translation>
+    </message>
+    <message>
+        <source>Empty: no logo on the forms</source>
+        <translation>留空：单据不印标志</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>18 characters, on the business licence; empty: not printed</source>
+        <translation>18 位，见营业执照；留空则不打印</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>店名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Logo (PNG or JPG)</source>
+        <translation>标志（PNG 或 JPG）</translation>
+    </message>
+    <message>
+        <source>Tax number (unified social credit code)</source>
+        <translation>纳税人识别号（统一社会信用代码）</translation>
+    </message>
+    <message>
+        <source>Dealer logo</source>
+        <translation>本店标志</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -4294,6 +4380,46 @@
         <source>The note has at most {max} characters.</source>
         <translation>备注最多 {max} 个字符。</translation>
     </message>
+    <message>
+        <source>This database is already set up: change the dealer and prices in Settings and the staff under Counter → Staff.</source>
+        <translation>此数据库已完成设置：店铺信息和价格请在“设置”中修改，员工请在“前台 → 员工”中修改。</translation>
+    </message>
+    <message>
+        <source>This looks like an old tax registration number ({found} characters). Enter the 18-character unified social credit code from the business licence.</source>
+        <translation>这像是旧的税务登记号（{found} 位）。请填写营业执照上的 18 位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code has {expected} characters (found {found}).</source>
+        <translation>统一社会信用代码应为 {expected} 位（现为 {found} 位）。</translation>
+    </message>
+    <message>
+        <source>Only digits and capital letters, never I, O, S, V or Z (found: {chars}).</source>
+        <translation>只能是数字和大写字母，不含 I、O、S、V、Z（发现：{chars}）。</translation>
+    </message>
+    <message>
+        <source>Characters 3 to 8 are the six digits of the region code.</source>
+        <translation>第 3 至 8 位应为 6 位行政区划代码。</translation>
+    </message>
+    <message>
+        <source>The last character should be {expected}, found {found}: check the code against the business licence.</source>
+        <translation>最后一位应为 {expected}，现为 {found}：请对照营业执照核对。</translation>
+    </message>
+    <message>
+        <source>Someone with this name is already on the list.</source>
+        <translation>名单中已有同名人员。</translation>
+    </message>
+    <message>
+        <source>A supervisor approves with a PIN: enter 4 to 8 digits.</source>
+        <translation>主管凭 PIN 审批：请输入 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <source>Add at least one supervisor: settings, discounts and voids need their PIN.</source>
+        <translation>请至少添加一名主管：修改设置、优惠和作废都需要主管 PIN。</translation>
+    </message>
+    <message>
+        <source>Add at least one service advisor: they work at the counter.</source>
+        <translation>请至少添加一名服务顾问：前台接待由服务顾问负责。</translation>
+    </message>
 </context>
 <context>
     <name>OrderForm</name>
@@ -4731,6 +4857,37 @@
     <message>
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersPage</name>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Which printer each form goes to, on this computer.</source>
+        <translation>本电脑上各类单据使用的打印机。</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this computer. That is fine: each form asks for its printer the first time it is printed, and remembers it. Press Next to go on.</source>
+        <translation>本电脑未安装打印机。没关系：每类单据第一次打印时会询问打印机并记住选择。请按“下一步”继续。</translation>
+    </message>
+    <message>
+        <source>Which printer each form goes to, on this computer. “Ask at the first print”: the print dialog appears once, then the choice is remembered.</source>
+        <translation>本电脑上各类单据使用的打印机。“首次打印时询问”：打印对话框只出现一次，之后记住所选打印机。</translation>
+    </message>
+    <message>
+        <source>(choose for each form)</source>
+        <translation>（逐项选择）</translation>
+    </message>
+    <message>
+        <source>Every form</source>
+        <translation>全部单据</translation>
+    </message>
+    <message>
+        <source>Ask at the first print</source>
+        <translation>首次打印时询问</translation>
     </message>
 </context>
 <context>
@@ -5544,6 +5701,14 @@
         <translation>选择…</translation>
     </message>
     <message>
+        <source>18 characters, on the business licence; empty: not printed</source>
+        <translation>18 位，见营业执照；留空则不打印</translation>
+    </message>
+    <message>
+        <source>The dealer&apos;s unified social credit code, printed on the statement</source>
+        <translation>本店的统一社会信用代码，印在结算单上</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5558,6 +5723,10 @@
     <message>
         <source>Logo (PNG or JPG)</source>
         <translation>店标（PNG 或 JPG）</translation>
+    </message>
+    <message>
+        <source>Tax number</source>
+        <translation>纳税人识别号</translation>
     </message>
     <message>
         <source>Pricing</source>
@@ -5781,6 +5950,73 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Service Desk — first-run setup</source>
+        <translation>售后服务前台 — 首次设置</translation>
+    </message>
+    <message>
+        <source>First-run setup</source>
+        <translation>首次设置</translation>
+    </message>
+    <message>
+        <source>Stop the setup? Nothing is saved, and Service Desk closes. It asks again the next time it starts.</source>
+        <translation>要停止设置吗？不会保存任何内容，程序将关闭，下次启动时会再次询问。</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>店名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Tax number</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <source>Key cabinet hooks</source>
+        <translation>钥匙柜挂钩数</translation>
+    </message>
+    <message>
+        <source>Labour rate</source>
+        <translation>工时单价</translation>
+    </message>
+    <message>
+        <source> an hour</source>
+        <translation> / 小时</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Asked at the first print of each form</source>
+        <translation>每类单据首次打印时询问</translation>
+    </message>
+    <message>
+        <source>{count} forms</source>
+        <translation>{count} 类单据</translation>
+    </message>
+    <message>
+        <source>Ask at the first print</source>
+        <translation>首次打印时询问</translation>
+    </message>
+</context>
+<context>
     <name>StaffDialog</name>
     <message>
         <source>Staff</source>
@@ -5805,6 +6041,49 @@
     <message>
         <source>Add to staff</source>
         <translation>添加员工</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff and their roles</source>
+        <translation>员工及岗位</translation>
+    </message>
+    <message>
+        <source>Add everyone who works with Service Desk: at least one supervisor, whose PIN approves settings, discounts and voids, and one service advisor. More can be added later under Counter → Staff.</source>
+        <translation>请添加所有使用本系统的人员：至少一名主管（其 PIN 用于审批设置、优惠和作废）和一名服务顾问。以后可在“前台 → 员工”中继续添加。</translation>
+    </message>
+    <message>
+        <source>4–8 digits, required for supervisors</source>
+        <translation>4–8 位数字，主管必填</translation>
+    </message>
+    <message>
+        <source>Add to staff (Enter)</source>
+        <translation>加入名单（Enter）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Nobody yet: type a name, choose the role and press Enter.</source>
+        <translation>还没有人员：输入姓名、选择岗位后按 Enter。</translation>
+    </message>
+    <message>
+        <source> · PIN set</source>
+        <translation> · 已设 PIN</translation>
     </message>
 </context>
 <context>
@@ -5888,6 +6167,17 @@
     <message>
         <source>This customer still owes {amount} from earlier visits (arrears).</source>
         <translation>该客户以往欠收 {amount}。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Check and finish</source>
+        <translation>核对并完成</translation>
+    </message>
+    <message>
+        <source>Finish writes all of this; Back changes it.</source>
+        <translation>点“完成”保存以上全部内容；点“上一步”可修改。</translation>
     </message>
 </context>
 <context>
