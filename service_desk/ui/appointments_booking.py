@@ -30,6 +30,7 @@ from service_desk.domain import appointments as rules
 from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.store import queries
 from service_desk.ui import appointments_messages as texts
+from service_desk.ui import keyboard
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.i18n import ui_lang
 from service_desk.ui.search_box import SearchBox, model_name
@@ -192,7 +193,7 @@ class BookingForm(QGroupBox):
         self.vehicle_label.setWordWrap(True)
         car_row.addWidget(self.vehicle_label, 1)
         self.current_button = QPushButton(
-            self.tr("Car of the current order"), objectName="appointments_use_current"
+            self.tr("Car of the c&urrent order"), objectName="appointments_use_current"
         )
         car_row.addWidget(self.current_button)
         layout.addLayout(car_row)
@@ -207,8 +208,7 @@ class BookingForm(QGroupBox):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.book_button = QPushButton(self.tr("Book"), objectName="appointments_book")
-        self.book_button.setShortcut("Ctrl+Return")
+        self.book_button = QPushButton(self.tr("Boo&k"), objectName="appointments_book")
         self.book_button.setDefault(True)
         buttons.addWidget(self.book_button)
         layout.addLayout(buttons)
@@ -216,6 +216,7 @@ class BookingForm(QGroupBox):
         self.search.picked.connect(self._picked)
         self.current_button.clicked.connect(self.use_current_order)
         self.book_button.clicked.connect(self.book)
+        keyboard.set_primary(self, self.book_button, self.book)
         self.reset()
 
     # ---------------------------------------------------------------- the car

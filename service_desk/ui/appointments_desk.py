@@ -39,7 +39,7 @@ from service_desk.printing.appointment_forms import (
 )
 from service_desk.store import appointment_queries as aq
 from service_desk.ui import appointments_messages as texts
-from service_desk.ui import ask
+from service_desk.ui import ask, colours, keyboard
 from service_desk.ui import printing as ui_printing
 from service_desk.ui.appointment_stats_dialog import AppointmentStatsDialog
 from service_desk.ui.appointments_booking import KINDS, BookingForm, _fen
@@ -71,7 +71,7 @@ class _StateModel(RowsModel):
             row = self.rows[index.row()]
             colour = texts.STATE_COLOURS.get(row.get("state", ""))
             if row.get("reminder") == "late":
-                colour = "#c62828"
+                colour = colours.OVERDUE
             return QColor(colour) if colour else None
         return super().data(index, role)
 
@@ -94,7 +94,7 @@ class AppointmentsDesk(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd ddd")
         day_row.addWidget(self.day)
-        self.today_button = QPushButton(self.tr("Today"), objectName="appointments_today")
+        self.today_button = QPushButton(self.tr("To&day"), objectName="appointments_today")
         day_row.addWidget(self.today_button)
         day_row.addStretch(1)
         column.addLayout(day_row)
@@ -152,11 +152,11 @@ class AppointmentsDesk(QWidget):
         bay_row = QHBoxLayout()
         bay_row.addStretch(1)
         self.bay_button = QPushButton(
-            self.tr("Print the bay list (today and tomorrow)"), objectName="appointments_bay_list"
+            self.tr("Print the &bay list (today and tomorrow)"), objectName="appointments_bay_list"
         )
         bay_row.addWidget(self.bay_button)
         self.stats_button = QPushButton(
-            self.tr("Appointment statistics …"), objectName="appointments_stats"
+            self.tr("Appointment &statistics …"), objectName="appointments_stats"
         )
         bay_row.addWidget(self.stats_button)
         column.addLayout(bay_row)
@@ -189,17 +189,17 @@ class AppointmentsDesk(QWidget):
         self.message = message_line("appointments_message")
         picked.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.deposit_button = QPushButton(self.tr("Take deposit"), objectName="appointments_take")
+        self.deposit_button = QPushButton(self.tr("Take de&posit"), objectName="appointments_take")
         self.remind_button = QPushButton(
-            self.tr("Customer reminded"), objectName="appointments_reminded"
+            self.tr("Customer re&minded"), objectName="appointments_reminded"
         )
-        self.cancel_button = QPushButton(self.tr("Cancel …"), objectName="appointments_cancel")
-        self.missed_button = QPushButton(self.tr("Missed"), objectName="appointments_missed")
+        self.cancel_button = QPushButton(self.tr("Ca&ncel …"), objectName="appointments_cancel")
+        self.missed_button = QPushButton(self.tr("M&issed"), objectName="appointments_missed")
         self.print_button = QPushButton(
-            self.tr("Print the appointment form"), objectName="appointments_print"
+            self.tr("Print the appointment &form"), objectName="appointments_print"
         )
         self.arrive_button = QPushButton(
-            self.tr("Arrived: open the repair order"), objectName="appointments_arrived"
+            self.tr("&Arrived: open the repair order"), objectName="appointments_arrived"
         )
         for button in (
             self.deposit_button,
@@ -235,6 +235,10 @@ class AppointmentsDesk(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.missed_button.clicked.connect(self.missed)
         self.arrive_button.clicked.connect(self.arrived)
+        keyboard.set_primary(self.picked_box, self.arrive_button, self.arrived)
+        for field in (self.method, self.amount, self.reference):  # the deposit's own row
+            keyboard.set_primary(field.parentWidget(), self.deposit_button, self.take_deposit)
+        keyboard.install_primary(self, self._primary)
         self.print_button.clicked.connect(lambda: self.print_form())
         self.bay_button.clicked.connect(lambda: self.print_bay_list())
         self.stats_button.clicked.connect(self.open_statistics)
@@ -244,6 +248,13 @@ class AppointmentsDesk(QWidget):
     # ---------------------------------------------------------------- the day
     def today(self) -> dt.date:
         return self.session.ctx.clock().astimezone(ap.zone(self.session.db)).date()
+
+    def _primary(self) -> None:
+        """Ctrl+Enter outside the forms (the day's list): the picked appointment's arrival
+        (the repair order opened), else the booking."""
+        slot = keyboard.primary_of(self.picked_box) or keyboard.primary_of(self.booking)
+        if slot is not None:
+            slot()
 
     def go_today(self) -> None:
         self.set_day(self.today())
@@ -281,7 +292,7 @@ class AppointmentsDesk(QWidget):
                 left=left, capacity=capacity
             )
         )
-        self.capacity.setStyleSheet("color: #c62828;" if left == 0 else "")
+        self.capacity.setStyleSheet(colours.ERROR_STYLE if left == 0 else "")
         rows: list[dict[str, Any]] = list(booked)
         if left:  # the free slots of the day, between the bookings
             taken = {a["slot_start"][11:16] for a in booked}

@@ -11,16 +11,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from service_desk.domain.money import format_yuan
 from service_desk.ui import (
     checkout_messages,  # noqa: F401  (payment refusal texts)
+    colours,
     messages,
 )
 from service_desk.ui import printing as ui_printing
 
 STATE_COLOURS = {
-    "booked": "#b26a00",  # waiting (amber)
-    "reminded": "#1565c0",
-    "arrived": "#2e7d32",
-    "missed": "#c62828",
-    "cancelled": "#757575",
+    "booked": colours.WAITING,  # waiting (amber)
+    "reminded": colours.WORKSHOP,
+    "arrived": colours.READY,
+    "missed": colours.OVERDUE,
+    "cancelled": colours.DONE,
 }
 
 

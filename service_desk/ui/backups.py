@@ -23,7 +23,7 @@ from service_desk.actions import backups as actions
 from service_desk.actions.context import ActionError
 from service_desk.store import backup as bk
 from service_desk.store.errors import StorageError
-from service_desk.ui import ask
+from service_desk.ui import ask, colours
 from service_desk.ui.messages import error_text
 from service_desk.ui.models import RowsModel
 from service_desk.ui.session import Session
@@ -34,7 +34,7 @@ from service_desk.ui.workshop_common import message_line
 log = logging.getLogger(__name__)
 
 STALE_AFTER = dt.timedelta(days=1)
-WARNING_STYLE = "color: #b26a00; font-weight: bold;"  # amber: waiting, as UI.md says
+WARNING_STYLE = colours.text_style(colours.WAITING, bold=True)  # amber: waiting (UI.md)
 ALL_KINDS = ("customers", "vehicles", "orders", "staff", "settings", "prints", "care", "keys")
 
 

@@ -33,6 +33,7 @@ from service_desk.actions.call_list import CallLine, call_list, numbers_to_mend
 from service_desk.domain import next_service as ns
 from service_desk.domain.clock import parse
 from service_desk.domain.money import format_yuan
+from service_desk.ui import colours, keyboard
 from service_desk.ui import contact_messages as texts
 from service_desk.ui.contact_dialog import ContactDialog
 from service_desk.ui.models import Index, Row, RowsModel
@@ -40,9 +41,9 @@ from service_desk.ui.search_box import model_name
 from service_desk.ui.session import Session
 from service_desk.ui.views import queue_table
 
-OVERDUE_COLOUR = "#c62828"
-DUE_COLOUR = "#8a4b00"
-CALL_BACK_COLOUR = "#1565c0"
+OVERDUE_COLOUR = colours.OVERDUE
+DUE_COLOUR = colours.WAITING  # due: amber, as everywhere
+CALL_BACK_COLOUR = colours.WORKSHOP  # a call back promised: in hand
 REFRESH_MS = 60_000  # call backs come due while the page is open
 
 
@@ -128,7 +129,7 @@ class CallListPage(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.summary = QLabel(objectName="call_summary")
-        self.log_button = QPushButton(self.tr("Log contact…"), objectName="call_log_contact")
+        self.log_button = QPushButton(self.tr("&Log contact…"), objectName="call_log_contact")
         self.log_button.setToolTip("Ctrl+L")
         self.refresh_button = QPushButton(self.tr("Refresh"), objectName="call_refresh")
         top.addWidget(self.summary, 1)
@@ -241,6 +242,8 @@ class CallListPage(QWidget):
         self.log_button.clicked.connect(self.log_contact)
         shortcut = QShortcut(QKeySequence("Ctrl+L"), self, self.log_contact)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keyboard.set_primary(self, self.log_button, self.log_contact)  # as Ctrl+L
+        keyboard.install_primary(self)
         self.table.activated.connect(self._open)  # Enter or double-click
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_history())
         self.table.customContextMenuRequested.connect(self._menu)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,6 +29,7 @@ from service_desk.domain import segments as rules
 from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.domain.validation import Problem
 from service_desk.ui import campaign_messages as texts
+from service_desk.ui import colours, keyboard
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.i18n import ui_lang
 from service_desk.ui.session import Session
@@ -221,7 +221,7 @@ class CampaignForm(QWidget):
         self.errors.add_row(form, self.tr("Offer"), self.offer, "offer")
         self.letter = QPlainTextEdit(objectName="campaign_letter")
         self.letter.setTabChangesFocus(True)
-        self.letter.setFixedHeight(90)
+        colours.fit_lines(self.letter, 4)
         self.letter.setPlaceholderText(self.tr("The letter's own paragraph (needed to print)"))
         self.errors.add_row(form, self.tr("Letter text"), self.letter, "letter_text")
         layout.addLayout(form)
@@ -229,15 +229,12 @@ class CampaignForm(QWidget):
         layout.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit = QPushButton(self.tr("Launch campaign"), objectName="campaign_launch")
-        self.submit.setToolTip("Ctrl+Enter")
+        self.submit = QPushButton(self.tr("&Launch campaign"), objectName="campaign_launch")
         row.addWidget(self.submit)
         layout.addLayout(row)
         layout.addStretch(1)
         self.submit.clicked.connect(self.launch)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self, self.launch)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keyboard.set_primary(self, self.submit, self.launch)
         self.reset_days()
         self.set_group(None)
 

@@ -17,19 +17,18 @@ from service_desk.actions.campaigns import LetterRun
 from service_desk.domain import next_service as ns
 from service_desk.domain import segments as rules
 from service_desk.domain.money import format_yuan
-from service_desk.ui import labels, messages
+from service_desk.ui import colours, labels, messages
 from service_desk.ui import printing as ui_printing
-from service_desk.ui.fields import ERROR_STYLE
 from service_desk.ui.models import Index, Row, RowsModel
 from service_desk.ui.search_box import model_name
 
 STATUS_COLOURS = {
-    rules.NOT_STARTED: "#b26a00",  # waiting (amber)
+    rules.NOT_STARTED: colours.WAITING,  # waiting (amber)
     rules.RUNNING: labels.STATE_COLOURS["ready"],
     rules.OVER: labels.STATE_COLOURS["done"],
     rules.ENDED: labels.STATE_COLOURS["done"],
 }
-OVERDUE_COLOUR = ERROR_STYLE.split(":")[1].strip(" ;")
+OVERDUE_COLOUR = colours.OVERDUE
 
 
 def _t(text: str) -> str:
@@ -176,7 +175,7 @@ class CampaignModel(RowsModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(STATUS_COLOURS.get(self.rows[index.row()]["status"], "#000000"))
+            return QColor(STATUS_COLOURS.get(self.rows[index.row()]["status"], colours.TEXT))
         return super().data(index, role)
 
 

@@ -29,7 +29,7 @@ from service_desk.domain import segments as rules
 from service_desk.domain.validation import ValidationError
 from service_desk.printing.letter_forms import LETTER, render_letters
 from service_desk.store.errors import StorageError
-from service_desk.ui import ask
+from service_desk.ui import ask, keyboard
 from service_desk.ui import campaign_messages as texts
 from service_desk.ui import printing as ui_printing
 from service_desk.ui.campaign_forms import CampaignForm, CriteriaEditor
@@ -87,6 +87,8 @@ class CampaignsPage(QWidget):
         self.timer.timeout.connect(self.recount)
         self.editor.changed.connect(self._later)
         self.save_button.clicked.connect(self.save_group)
+        keyboard.set_primary(self.criteria_box, self.save_button, self.save_group)
+        keyboard.install_primary(self)  # save the group, or launch the campaign
         self.group_name.returnPressed.connect(self.save_group)
         self.groups.clicked.connect(self._group_picked)
         self.groups.activated.connect(self._group_picked)
@@ -104,7 +106,7 @@ class CampaignsPage(QWidget):
 
     # ------------------------------------------------------------------ building
     def _criteria_side(self) -> QWidget:
-        box = QWidget()
+        box = self.criteria_box = QWidget()
         column = QVBoxLayout(box)
         column.addWidget(_heading(self.tr("Customer group: criteria")))
         self.editor = CriteriaEditor()
@@ -127,7 +129,7 @@ class CampaignsPage(QWidget):
         column.addWidget(self.group_message)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.save_button = QPushButton(self.tr("Save group"), objectName="group_save")
+        self.save_button = QPushButton(self.tr("&Save group"), objectName="group_save")
         row.addWidget(self.save_button)
         column.addLayout(row)
         column.addStretch(1)
@@ -165,7 +167,7 @@ class CampaignsPage(QWidget):
         self.campaigns_empty.setWordWrap(True)
         column.addWidget(self.campaigns_empty)
         buttons = QHBoxLayout()
-        self.end_button = QPushButton(self.tr("End campaign …"), objectName="campaign_end")
+        self.end_button = QPushButton(self.tr("&End campaign …"), objectName="campaign_end")
         self.letter_lang = QComboBox(objectName="letters_lang")
         self.letter_lang.addItem("中文", "zh")
         self.letter_lang.addItem("English", "en")
@@ -197,7 +199,7 @@ class CampaignsPage(QWidget):
         self.groups_empty.setWordWrap(True)
         column.addWidget(self.groups_empty)
         buttons = QHBoxLayout()
-        self.retire_button = QPushButton(self.tr("Retire group …"), objectName="group_retire")
+        self.retire_button = QPushButton(self.tr("&Retire group …"), objectName="group_retire")
         self.group_letters = QPushButton(
             self.tr("Print reminder letters …"), objectName="group_letters"
         )

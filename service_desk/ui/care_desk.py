@@ -29,6 +29,7 @@ from service_desk.domain.clock import parse
 from service_desk.store import queries
 from service_desk.store.errors import StorageError
 from service_desk.ui import care_messages as texts
+from service_desk.ui import colours, keyboard
 from service_desk.ui.care_forms import ComplaintForm, EnquiryForm, FollowUpForm
 from service_desk.ui.models import Index, Row, RowsModel
 from service_desk.ui.session import Session
@@ -53,7 +54,7 @@ class StatusModel(RowsModel):
         is_status = self.columns[index.column()][0] == self.state_header
         if role == Qt.ItemDataRole.ForegroundRole and is_status:
             key = "overdue" if row.get("overdue") else row.get(self.status_key, "")
-            return QColor(texts.COLOURS.get(key, "#000000"))
+            return QColor(texts.COLOURS.get(key, colours.TEXT))
         if role == Qt.ItemDataRole.FontRole and (
             row.get("overdue") or row.get("status") == "overdue"
         ):
@@ -78,9 +79,9 @@ class CareDesk(QWidget):
         outer = QVBoxLayout(self)
         buttons = QHBoxLayout()
         self.new_complaint = QPushButton(
-            self.tr("New complaint …"), objectName="care_new_complaint"
+            self.tr("&New complaint …"), objectName="care_new_complaint"
         )
-        self.new_enquiry = QPushButton(self.tr("Log an enquiry"), objectName="care_new_enquiry")
+        self.new_enquiry = QPushButton(self.tr("Log an &enquiry"), objectName="care_new_enquiry")
         buttons.addStretch(1)
         buttons.addWidget(self.new_enquiry)
         buttons.addWidget(self.new_complaint)
@@ -111,6 +112,7 @@ class CareDesk(QWidget):
             self.tr("No follow-up due: cars appear here two days after they left.")
         )
         self.follow_empty.setWordWrap(True)
+        self.follow_empty.setStyleSheet(colours.EMPTY_STYLE)
         left.addWidget(self.follow_empty)
 
         left.addWidget(QLabel("<b>" + self.tr("Complaints") + "</b>"))
@@ -143,7 +145,11 @@ class CareDesk(QWidget):
         self.complaint_model.status_key = "state"
         self.complaints = queue_table(self.complaint_model, "care_complaints")
         left.addWidget(self.complaints, 1)
-        self.complaints_empty = QLabel(self.tr("No open complaint."))
+        self.complaints_empty = QLabel(
+            self.tr("No open complaint — a customer unhappy? New complaint … (Alt+N).")
+        )
+        self.complaints_empty.setWordWrap(True)
+        self.complaints_empty.setStyleSheet(colours.EMPTY_STYLE)
         left.addWidget(self.complaints_empty)
         splitter.addWidget(lists)
 
@@ -190,6 +196,7 @@ class CareDesk(QWidget):
         self.complaints.activated.connect(self._complaint_picked)
         self.new_complaint.clicked.connect(self.start_complaint)
         self.new_enquiry.clicked.connect(self.start_enquiry)
+        keyboard.install_primary(self)  # the shown form's: save, submit
         self.follow_up.saved.connect(self._follow_up_saved)
         self.complaint.done.connect(lambda _cid: self.refresh())
         self.enquiry.saved.connect(self._enquiry_saved)

@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +27,7 @@ from service_desk.domain import care as rules
 from service_desk.domain.clock import parse
 from service_desk.store import queries
 from service_desk.ui import care_messages as texts
+from service_desk.ui import colours, keyboard
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.search_box import SearchBox
 from service_desk.ui.session import Session
@@ -46,18 +46,15 @@ NO_DATE = QDate(2000, 1, 1)  # the date edit's "none" (shown as —)
 
 
 def _primary(widget: QWidget, button: QPushButton, slot: Any) -> None:
-    """The form's primary action: the rightmost button and Ctrl+Enter."""
-    button.setToolTip("Ctrl+Enter")
+    """The form's primary action: the rightmost button and Ctrl+Enter (the desk's)."""
     button.clicked.connect(slot)
-    for keys in ("Ctrl+Return", "Ctrl+Enter"):
-        shortcut = QShortcut(QKeySequence(keys), widget, slot)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    keyboard.set_primary(widget, button, slot)
 
 
-def _text_box(name: str, height: int = 60) -> QPlainTextEdit:
+def _text_box(name: str, lines: int = 3) -> QPlainTextEdit:
     box = QPlainTextEdit(objectName=name)
     box.setTabChangesFocus(True)
-    box.setFixedHeight(height)
+    colours.fit_lines(box, lines)
     return box
 
 
@@ -127,7 +124,7 @@ class FollowUpForm(QWidget):
         layout.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit = QPushButton(self.tr("Save follow-up"), objectName="follow_up_save")
+        self.submit = QPushButton(self.tr("&Save follow-up"), objectName="follow_up_save")
         row.addWidget(self.submit)
         layout.addLayout(row)
         layout.addStretch(1)
@@ -254,7 +251,7 @@ class ComplaintForm(QWidget):
         for code in ("in_person", "phone"):
             self.channel.addItem(texts.complaint_channel(code), code)
         self.errors.add_row(new_form, self.tr("Received"), self.channel, "channel")
-        self.text = _text_box("complaint_text", 90)
+        self.text = _text_box("complaint_text", 4)
         self.errors.add_row(new_form, self.tr("The complaint, in full"), self.text, "text")
         self.first_answer = _text_box("complaint_first_answer")
         self.errors.add_row(
@@ -504,14 +501,14 @@ class EnquiryForm(QWidget):
         self.errors.add_row(form, self.tr("Contact"), self.contact, "contact")
         self.question = _text_box("enquiry_question")
         self.errors.add_row(form, self.tr("Question"), self.question, "question")
-        self.answer = _text_box("enquiry_answer", 90)
+        self.answer = _text_box("enquiry_answer", 4)
         self.errors.add_row(form, self.tr("Answer given"), self.answer, "answer")
         layout.addLayout(form)
         self.message = message_line("enquiry_message")
         layout.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit = QPushButton(self.tr("Save enquiry"), objectName="enquiry_save")
+        self.submit = QPushButton(self.tr("&Save enquiry"), objectName="enquiry_save")
         row.addWidget(self.submit)
         layout.addLayout(row)
         layout.addStretch(1)

@@ -10,11 +10,10 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from service_desk.ui import labels, messages
-from service_desk.ui.fields import ERROR_STYLE
+from service_desk.ui import colours, labels, messages
 
 # Status colours mean the same everywhere (UI.md): waiting amber, overdue red, done grey.
-OVERDUE_COLOUR = ERROR_STYLE.split(":")[1].strip(" ;")  # the red of inline errors
+OVERDUE_COLOUR = colours.OVERDUE
 COLOURS = {
     "due": labels.STATE_COLOURS["reception"],
     "overdue": OVERDUE_COLOUR,

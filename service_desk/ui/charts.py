@@ -31,15 +31,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from service_desk.ui import colours
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any common deficiency.
-BLUE = "#0072B2"
-ORANGE = "#E69F00"
-GREEN = "#009E73"
-PURPLE = "#CC79A7"
-SKY = "#56B4E9"
-VERMILION = "#D55E00"
-YELLOW = "#F0E442"
-GREY = "#8C8C8C"
+BLUE = colours.CHART_BLUE
+ORANGE = colours.CHART_ORANGE
+GREEN = colours.CHART_GREEN
+PURPLE = colours.CHART_PURPLE
+SKY = colours.CHART_SKY
+VERMILION = colours.CHART_VERMILION
+YELLOW = colours.CHART_YELLOW
+GREY = colours.CHART_GREY
 CURRENT = BLUE  # this period, everywhere
 PREVIOUS = ORANGE  # the previous period, everywhere
 SLICES = (BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILION, YELLOW)  # then "other" in GREY

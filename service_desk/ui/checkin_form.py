@@ -35,7 +35,7 @@ from service_desk.domain.order_number import spoken
 from service_desk.domain.validation import Problem, ValidationError
 from service_desk.store import checkin_queries, queries
 from service_desk.store.errors import StorageError
-from service_desk.ui import labels
+from service_desk.ui import keyboard, labels
 from service_desk.ui.belongings_section import BelongingsSection
 from service_desk.ui.checklist_section import ChecklistSection
 from service_desk.ui.damage_diagram import DamagePanel
@@ -91,6 +91,7 @@ class CheckInForm(QWidget):
         grid.setColumnStretch(1, 1)
         scroll = QScrollArea(objectName="checkin_scroll")
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
@@ -102,14 +103,14 @@ class CheckInForm(QWidget):
         outer.addWidget(self.message)
 
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save"), objectName="checkin_save")
+        self.save_button = QPushButton(self.tr("&Save"), objectName="checkin_save")
         self.print_sheet = QPushButton(
-            self.tr("Print check-in sheet"), objectName="checkin_print_sheet"
+            self.tr("&Print check-in sheet"), objectName="checkin_print_sheet"
         )
         self.print_belongings = QPushButton(
-            self.tr("Print belongings list"), objectName="checkin_print_belongings"
+            self.tr("Print &belongings list"), objectName="checkin_print_belongings"
         )
-        self.preview_button = QPushButton(self.tr("Preview …"), objectName="checkin_preview")
+        self.preview_button = QPushButton(self.tr("P&review …"), objectName="checkin_preview")
         self.preview_menu = QMenu(self.preview_button)
         for kind in PRINTS:
             action = self.preview_menu.addAction(form_name(kind))
@@ -117,10 +118,9 @@ class CheckInForm(QWidget):
             action.triggered.connect(lambda _c=False, k=kind: self._print(k, preview=True))
         self.preview_button.setMenu(self.preview_menu)
         self.complete_button = QPushButton(
-            self.tr("Complete check-in"), objectName="checkin_complete"
+            self.tr("Co&mplete check-in"), objectName="checkin_complete"
         )
         self.complete_button.setDefault(True)
-        self.complete_button.setToolTip("Ctrl+Enter")
         for widget in (self.print_sheet, self.print_belongings, self.preview_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -132,8 +132,7 @@ class CheckInForm(QWidget):
         self.complete_button.clicked.connect(self.complete)
         self.print_sheet.clicked.connect(lambda: self._print("check_in_sheet"))
         self.print_belongings.clicked.connect(lambda: self._print("belongings"))
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.complete)
+        keyboard.set_primary(self, self.complete_button, self.complete)
         QShortcut(QKeySequence("Ctrl+S"), self, lambda: self._run(self.save))
 
     @property
@@ -187,7 +186,7 @@ class CheckInForm(QWidget):
     def _header_html(self, order: dict[str, Any], state: dict[str, Any]) -> str:
         vehicle = queries.vehicle(self.session.db, order["vehicle_id"]) or {}
         customer = queries.customer(self.session.db, order["customer_id"]) or {}
-        colour = labels.STATE_COLOURS.get(order["state"], "#000")
+        colour = labels.state_colour(order["state"])
         line = (
             f"<span style='font-size:16pt'><b>{spoken(order['number'])}</b></span> "
             f"<span style='color:{colour}'>● {labels.state(order['state'])}</span> · "

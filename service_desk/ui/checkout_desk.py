@@ -21,7 +21,7 @@ from service_desk.actions import release as rel
 from service_desk.actions import settlement
 from service_desk.domain.money import format_yuan
 from service_desk.store import queries, release_queries
-from service_desk.ui import labels
+from service_desk.ui import colours, keyboard, labels
 from service_desk.ui.checkout_discounts import KINDS, DiscountPanel
 from service_desk.ui.checkout_messages import comeback_text
 from service_desk.ui.checkout_payments import PaymentPanel
@@ -37,7 +37,7 @@ QUEUE_STATES = ("ready", "settled", "declined")
 SHOWN_STATES = (*QUEUE_STATES, "closed", "released", "done")
 DECLINED_PAPERS = ("exit_notice", "statement")
 PAPER_STATES = ("settled", "released", "done", "closed")
-COMEBACK_STYLE = "background: #fdecea; color: #8e1c1c; padding: 4px; border: 1px solid #e57373;"
+COMEBACK_STYLE = colours.banner_style("overdue")
 
 
 def _c(text: str) -> str:
@@ -80,6 +80,7 @@ class CheckoutDesk(QWidget):
             )
         )
         self.queue_empty.setWordWrap(True)
+        self.queue_empty.setStyleSheet(colours.EMPTY_STYLE)
         queue_layout.addWidget(self.queue_empty)
         splitter.addWidget(queue_box)
 
@@ -112,7 +113,7 @@ class CheckoutDesk(QWidget):
         papers = QHBoxLayout()
         papers.addStretch(1)
         self.papers_button = QPushButton(
-            self.tr("Print the papers again"), objectName="checkout_papers"
+            self.tr("&Print the papers again"), objectName="checkout_papers"
         )
         self.papers_button.setToolTip(
             self.tr("Exit notice, statement, guarantee certificate and repair order")
@@ -125,14 +126,17 @@ class CheckoutDesk(QWidget):
         column.addLayout(columns, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         scroll.setWidget(page)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([380, 1060])
+        splitter.setSizes([420, 1020])  # the queue shows its columns
         outer.addWidget(splitter, 1)
 
         self.release_panel.release_button.clicked.connect(self.release)
+        keyboard.set_primary(self.release_panel, self.release_panel.release_button, self.release)
+        keyboard.install_primary(self, self.next_step)
         self.papers_button.clicked.connect(lambda: self.print_papers(self.order_id))
         self.payments.fee_settled.connect(self.print_papers)
         self.queue.activated.connect(self._queue_picked)
@@ -218,6 +222,18 @@ class CheckoutDesk(QWidget):
         if link is not None:
             self.comeback.setText(comeback_text(link))
         self.comeback.setVisible(link is not None)
+
+    def next_step(self) -> None:
+        """Ctrl+Enter outside the forms: the bill while it is open, then the release."""
+        order = queries.order(self.session.db, self.order_id) if self.order_id else None
+        if order is None:
+            return
+        if order["state"] == "settled":
+            button = self.release_panel.release_button
+            if button.isVisible() and button.isEnabled():
+                self.release()
+        elif self.payments.isVisible():
+            self.payments.primary()
 
     # ------------------------------------------------------------------ release
     def release(self) -> None:

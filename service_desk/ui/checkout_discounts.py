@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from service_desk.actions import settlement
 from service_desk.domain.clock import parse
 from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
+from service_desk.ui import keyboard
 from service_desk.ui.checkout_messages import discount_state
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.models import RowsModel
@@ -101,12 +102,12 @@ class DiscountPanel(QGroupBox):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.ask_button = QPushButton(self.tr("Ask for a discount"), objectName="discount_ask")
+        self.ask_button = QPushButton(self.tr("Ask for a &discount"), objectName="discount_ask")
         self.approve_button = QPushButton(
-            self.tr("Supervisor approves …"), objectName="discount_approve"
+            self.tr("Supervisor appro&ves …"), objectName="discount_approve"
         )
         self.refuse_button = QPushButton(
-            self.tr("Supervisor refuses …"), objectName="discount_refuse"
+            self.tr("Supervisor re&fuses …"), objectName="discount_refuse"
         )
         for button in (self.ask_button, self.approve_button, self.refuse_button):
             buttons.addWidget(button)
@@ -114,6 +115,7 @@ class DiscountPanel(QGroupBox):
         self.ask_button.clicked.connect(self.ask)
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.refuse_button.clicked.connect(lambda: self.decide(False))
+        keyboard.set_primary(self, self.ask_button, self.ask)
 
     def load(self, order_id: int, statement: dict[str, Any], open_for_money: bool) -> None:
         if order_id != self.order_id:

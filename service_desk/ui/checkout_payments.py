@@ -24,7 +24,7 @@ from service_desk.domain.clock import parse
 from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.domain.settlement import METHODS
 from service_desk.store import appointment_queries
-from service_desk.ui import ask
+from service_desk.ui import ask, keyboard
 from service_desk.ui.checkout_discounts import KINDS
 from service_desk.ui.checkout_messages import method_name
 from service_desk.ui.fields import FieldErrors
@@ -95,12 +95,12 @@ class PaymentPanel(QGroupBox):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.pay_button = QPushButton(self.tr("Take payment"), objectName="payment_take")
+        self.pay_button = QPushButton(self.tr("&Take payment"), objectName="payment_take")
         self.arrears_button = QPushButton(
             self.tr("Arrears approved by supervisor …"), objectName="payment_arrears"
         )
-        self.settle_button = QPushButton(self.tr("Settle"), objectName="payment_settle")
-        self.fee_button = QPushButton(self.tr("Settle the fee"), objectName="payment_fee")
+        self.settle_button = QPushButton(self.tr("&Settle"), objectName="payment_settle")
+        self.fee_button = QPushButton(self.tr("Settle the f&ee"), objectName="payment_fee")
         self.deposit_button = QPushButton(objectName="payment_deposit")
         for button in (
             self.deposit_button,
@@ -116,6 +116,16 @@ class PaymentPanel(QGroupBox):
         self.settle_button.clicked.connect(self.settle)
         self.fee_button.clicked.connect(self.settle_fee)
         self.deposit_button.clicked.connect(self.credit_deposit)
+        keyboard.set_primary(self, None, self.primary)
+
+    def primary(self) -> None:
+        """Ctrl+Enter: take the amount typed, else settle (or settle the declined fee)."""
+        if self.pay_button.isEnabled() and self.amount.text().strip():
+            self.pay()
+        elif self.settle_button.isVisible() and self.settle_button.isEnabled():
+            self.settle()
+        elif self.fee_button.isVisible() and self.fee_button.isEnabled():
+            self.settle_fee()
 
     def load(self, order_id: int, statement: dict[str, Any]) -> None:
         balance = statement["balance_fen"]

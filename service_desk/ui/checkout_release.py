@@ -5,6 +5,7 @@ and the repair order for the customer's final signature."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from PySide6.QtGui import QIntValidator
@@ -28,6 +29,7 @@ from service_desk.domain import release as rules
 from service_desk.domain.checkin import Fuel
 from service_desk.domain.validation import ODOMETER_MAX_KM
 from service_desk.store import checkin_queries, key_queries, release_queries
+from service_desk.ui import colours
 from service_desk.ui.checkout_discounts import KINDS
 from service_desk.ui.checkout_messages import condition_done, condition_name
 from service_desk.ui.fields import FieldErrors
@@ -38,8 +40,8 @@ from service_desk.ui.session import Session
 from service_desk.ui.workshop_common import message_line, run_step
 
 RELEASE_PAPERS = ("exit_notice", "statement", "guarantee", "repair_order")
-DONE_STYLE = "color: #2e7d32;"
-MISSING_STYLE = "color: #c62828;"
+DONE_STYLE = colours.OK_STYLE
+MISSING_STYLE = colours.ERROR_STYLE
 
 
 def fuel_text(unit: str | None, value: int | None) -> str:
@@ -64,7 +66,7 @@ class ReleasePanel(QGroupBox):
 
         steps = QFormLayout()
         self.keys_text = QLabel(objectName="release_keys_text")
-        self.keys_button = QPushButton(self.tr("Keys handed back"), objectName="release_keys")
+        self.keys_button = QPushButton(self.tr("&Keys handed back"), objectName="release_keys")
         steps.addRow(self.tr("Keys"), _row(self.keys_text, self.keys_button))
 
         self.belongings_box = QWidget()
@@ -76,10 +78,10 @@ class ReleasePanel(QGroupBox):
         self.belongings_note = QLineEdit(objectName="release_belongings_note")
         self.belongings_note.setPlaceholderText(self.tr("Note when something is missing"))
         self.belongings_button = QPushButton(
-            self.tr("Ticked back"), objectName="release_belongings"
+            self.tr("Ticked &back"), objectName="release_belongings"
         )
         self.sign_button = QPushButton(
-            self.tr("Customer signed the list"), objectName="release_belongings_signed"
+            self.tr("Customer si&gned the list"), objectName="release_belongings_signed"
         )
         self.errors.add_row(steps, "", self.belongings_note, "return_note")
         belongings_buttons = QWidget()
@@ -93,7 +95,7 @@ class ReleasePanel(QGroupBox):
         self.documents_text = QLabel(objectName="release_documents_text")
         self.documents_text.setWordWrap(True)
         self.documents_button = QPushButton(
-            self.tr("Documents handed back"), objectName="release_documents"
+            self.tr("D&ocuments handed back"), objectName="release_documents"
         )
         steps.addRow(self.tr("Documents"), _row(self.documents_text, self.documents_button))
 
@@ -111,7 +113,7 @@ class ReleasePanel(QGroupBox):
         )
         self.errors.add_row(steps, self.tr("Explanation"), self.explanation, "explanation")
         self.readings_button = QPushButton(
-            self.tr("Record readings out"), objectName="release_readings"
+            self.tr("Record readings o&ut"), objectName="release_readings"
         )
         steps.addRow("", _row(None, self.readings_button))
         layout.addLayout(steps)
@@ -120,7 +122,7 @@ class ReleasePanel(QGroupBox):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.release_button = QPushButton(self.tr("Release the car"), objectName="release_car")
+        self.release_button = QPushButton(self.tr("&Release the car"), objectName="release_car")
         self.release_button.setStyleSheet("font-weight: bold; padding: 6px 18px;")
         buttons.addWidget(self.release_button)
         layout.addLayout(buttons)
@@ -201,6 +203,10 @@ class ReleasePanel(QGroupBox):
                 self.returned[item["id"]] = spin
             if not items:
                 self.belongings_grid.addWidget(QLabel(self.tr("None left in the car")), 0, 0)
+            # Tab reaches the rows where they stand: after the keys, before the note
+            chain = [self.keys_button, *self.returned.values(), self.belongings_note]
+            for before, after in itertools.pairwise(chain):
+                QWidget.setTabOrder(before, after)
         for spin in self.returned.values():
             spin.setEnabled(at_desk and not returned)
         self.belongings_note.setEnabled(at_desk and not returned)

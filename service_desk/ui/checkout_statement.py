@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 
 from service_desk.domain.clock import parse
 from service_desk.domain.money import format_yuan
-from service_desk.ui import labels
+from service_desk.ui import colours, labels
 from service_desk.ui.checkout_messages import origin_name
 from service_desk.ui.models import RowsModel
 from service_desk.ui.views import queue_table
 
 BALANCE_STYLE = "font-size: 15pt; font-weight: bold;"
-OWED_STYLE = "color: #c62828; font-weight: bold;"
+OWED_STYLE = colours.text_style(colours.OVERDUE, bold=True)
 
 
 def _c(text: str) -> str:

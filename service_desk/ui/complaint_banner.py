@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from service_desk.actions import care
 from service_desk.domain.clock import parse
 from service_desk.ui import care_messages as texts
+from service_desk.ui import colours
 from service_desk.ui.session import Session
 
 REFRESH_MS = 60_000
@@ -34,14 +35,14 @@ class ComplaintBanner(QFrame):
         self.dismissed: set[int] = set()
         self.shown_ids: list[int] = []
         self.setStyleSheet(
-            f"QFrame#complaint_banner {{ background: #fdecea; border: 1px solid "
-            f"{texts.OVERDUE_COLOUR}; border-radius: 3px; }}"
+            f"QFrame#complaint_banner {{ background: {colours.OVERDUE_BG}; border: 1px solid "
+            f"{colours.OVERDUE}; border-radius: 3px; }}"
         )
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 4, 4)
         self.text = QLabel(objectName="complaint_banner_text")
         self.text.setWordWrap(True)
-        self.text.setStyleSheet(f"color: {texts.OVERDUE_COLOUR}; font-weight: bold;")
+        self.text.setStyleSheet(colours.text_style(colours.OVERDUE, bold=True))
         self.open_button = QPushButton(self.tr("Open it"), objectName="complaint_banner_open")
         self.close_button = QPushButton("×", objectName="complaint_banner_close")
         self.close_button.setToolTip(self.tr("Hide until another complaint is escalated"))

@@ -41,6 +41,7 @@ from service_desk.actions import appointments as ap
 from service_desk.actions import contacts
 from service_desk.domain import contacts as rules
 from service_desk.store import queries
+from service_desk.ui import colours
 from service_desk.ui import contact_messages as texts
 from service_desk.ui.appointments_booking import BookingFields
 from service_desk.ui.fields import FieldErrors
@@ -54,10 +55,10 @@ PURPOSES = tuple(p for p in rules.PURPOSES if p != "campaign")
 REPLY_IN = dt.timedelta(hours=4)  # a complaint's default reply-by time, as at the care desk
 
 
-def _text_box(name: str, height: int) -> QPlainTextEdit:
+def _text_box(name: str, lines: int) -> QPlainTextEdit:
     box = QPlainTextEdit(objectName=name)
     box.setTabChangesFocus(True)
-    box.setFixedHeight(height)
+    colours.fit_lines(box, lines)
     return box
 
 
@@ -148,7 +149,7 @@ class ContactDialog(QDialog):
         if self.order is not None:
             about = self.tr("About order {number}").format(number=self.order["number"])
             complaint_form.addRow(QLabel(about, objectName="contact_complaint_order"))
-        self.complaint_text = _text_box("contact_complaint_text", 80)
+        self.complaint_text = _text_box("contact_complaint_text", 4)
         self.errors.add_row(
             complaint_form, self.tr("The complaint, in full"), self.complaint_text, "complaint_text"
         )

@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 
 from service_desk.domain import car_outline
 from service_desk.domain.checkin import DAMAGE_CODES, PHOTO_SUFFIXES
-from service_desk.ui import ask
+from service_desk.ui import ask, colours
 from service_desk.ui.checkin_messages import damage_name, side_name, view_name
 from service_desk.ui.fields import FieldErrors
 
-MARK_COLOUR = QColor("#c62828")
-OUTLINE_COLOUR = QColor("#505050")
+MARK_COLOUR = QColor(colours.DIAGRAM_MARK)
+OUTLINE_COLOUR = QColor(colours.DIAGRAM_OUTLINE)
 MARGIN = 6.0
 MARK_RADIUS = 7.0
 
@@ -116,8 +116,8 @@ class DamageDiagram(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         left, top, scale = self._frame()
         canvas = self.canvas
-        painter.fillRect(self.rect(), QColor("white"))
-        painter.setPen(QPen(QColor("#c8c8c8"), 1))
+        painter.fillRect(self.rect(), QColor(colours.CARD))
+        painter.setPen(QPen(QColor(colours.DIAGRAM_GRID), 1))
         painter.drawRect(QRectF(left, top, canvas.width * scale, canvas.height * scale))
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
@@ -132,13 +132,13 @@ class DamageDiagram(QWidget):
                     )
                 )
             title = self._to_widget(*canvas.titles[view])
-            painter.setPen(QColor("#5a5a5a"))
+            painter.setPen(QColor(colours.DIAGRAM_LABEL))
             painter.drawText(
                 QRectF(title.x() + 2, title.y(), box.w * scale, canvas.title_height * scale),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 view_name(view),
             )
-            painter.setPen(QColor("#a0a0a0"))
+            painter.setPen(QColor(colours.DIAGRAM_STRUCK))
             for x, y, side in outline.labels:
                 centre = self._to_widget(box.x + x * box.w, box.y + y * box.h)
                 painter.drawText(
@@ -159,7 +159,7 @@ class DamageDiagram(QWidget):
         for i, code in enumerate(DAMAGE_CODES):
             centre = QPointF(origin.x() + 16, origin.y() + step * (i + 0.5))
             self._symbol(painter, code, centre, 5.5)
-            painter.setPen(QColor("#333333"))
+            painter.setPen(QColor(colours.DIAGRAM_TEXT))
             painter.drawText(
                 QRectF(centre.x() + 12, centre.y() - step / 2, cell.w * scale - 30, step),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -213,7 +213,7 @@ class DamagePanel(QGroupBox):
             )
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #6b6b6b;")
+        hint.setStyleSheet(colours.FAINT_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.diagram)

@@ -19,12 +19,13 @@ from service_desk.actions import checkin
 from service_desk.actions.context import Ctx
 from service_desk.domain.checkin import PURPOSES, DocumentCheck, is_discrepancy, required_documents
 from service_desk.store.queries import Row
+from service_desk.ui import colours
 from service_desk.ui.checkin_messages import purpose_name
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.i18n import ui_lang
 
 FLAGS = ("received", "valid", "complete", "intact")
-DISCREPANCY_STYLE = "color: #b26a00;"
+DISCREPANCY_STYLE = colours.WARNING_STYLE
 
 
 class _DocumentRow:

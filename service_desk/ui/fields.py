@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from service_desk.domain.validation import Problem
+from service_desk.ui import colours
 from service_desk.ui.messages import field_problem_text
 
-ERROR_STYLE = "color: #c62828;"
-WARNING_STYLE = "color: #b26a00;"
+ERROR_STYLE = colours.ERROR_STYLE
+WARNING_STYLE = colours.WARNING_STYLE
 
 
 class FieldErrors:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from service_desk.domain.clock import iso
 from service_desk.domain.lifecycle import STATES
 from service_desk.store import checkin_queries, queries
-from service_desk.ui import labels
+from service_desk.ui import colours, keyboard, labels
 from service_desk.ui.checkin_form import CheckInForm
 from service_desk.ui.models import RowsModel, waited
 from service_desk.ui.session import Session
@@ -60,9 +60,13 @@ class InspectionDesk(QWidget):
         self.queue = queue_table(self.queue_model, "inspection_queue")
         queue_layout.addWidget(self.queue)
         self.queue_empty = QLabel(
-            self.tr("No car is waiting: orders appear here once the customer has signed.")
+            self.tr(
+                "No car is waiting for check-in — an order comes here once the customer "
+                "has signed it at reception (Ctrl+2)."
+            )
         )
         self.queue_empty.setWordWrap(True)
+        self.queue_empty.setStyleSheet(colours.EMPTY_STYLE)
         queue_layout.addWidget(self.queue_empty)
         splitter.addWidget(queue_box)
 
@@ -76,9 +80,10 @@ class InspectionDesk(QWidget):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
-        splitter.setSizes([330, 1110])
+        splitter.setSizes([400, 1040])  # the queue shows its columns
         QVBoxLayout(self).addWidget(splitter)
 
+        keyboard.install_primary(self)  # Complete check-in (the form's)
         self.queue.activated.connect(self._queue_picked)
         self.queue.clicked.connect(self._queue_picked)
         session.changed.connect(self.refresh)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from service_desk.domain import keys as rules
 from service_desk.store import key_queries, settings
+from service_desk.ui import colours, keyboard
 from service_desk.ui.key_check_panel import KeyCheckPanel
 from service_desk.ui.key_grid import FREE, GONE, READY, WAITING, WORKSHOP, KeyGrid
 from service_desk.ui.key_order_panel import KeyOrderPanel, table
@@ -30,10 +31,10 @@ from service_desk.ui.models import orders_model
 from service_desk.ui.session import Session
 
 
-def _swatch(colours: tuple[str, str], word: str) -> QLabel:
+def _swatch(pair: tuple[str, str], word: str) -> QLabel:
     label = QLabel(word)
     label.setStyleSheet(
-        f"background: {colours[0]}; color: {colours[1]}; border: 1px solid #c8c8c8; "
+        f"background: {pair[0]}; color: {pair[1]}; border: 1px solid {colours.BORDER}; "
         "padding: 1px 6px;"
     )
     return label
@@ -67,7 +68,7 @@ class KeyCabinetDesk(QWidget):
         self.queue_empty = QLabel(
             self.tr("Every car in the dealer's hands has its key registered.")
         )
-        self.queue_empty.setStyleSheet("color: #6b6b6b;")
+        self.queue_empty.setStyleSheet(colours.EMPTY_STYLE)
         left_layout.addWidget(self.queue_empty)
         splitter.addWidget(left)
 
@@ -87,6 +88,10 @@ class KeyCabinetDesk(QWidget):
         self.check_panel.order_picked.connect(self._order_picked)
         self.queue.clicked.connect(self._queue_picked)
         self.queue.activated.connect(self._queue_picked)
+        keyboard.set_primary(
+            self.check_panel, self.check_panel.print_button, self.check_panel.print_report
+        )
+        keyboard.install_primary(self, self._primary)
         QShortcut(QKeySequence("Ctrl+G"), self, self.grid.setFocus)
         QShortcut(
             QKeySequence("Ctrl+E"), self, lambda: self.tabs.setCurrentWidget(self.check_panel)
@@ -124,6 +129,15 @@ class KeyCabinetDesk(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()  # the clock moved on: keys out may have become overdue
+
+    def _primary(self) -> None:
+        """Ctrl+Enter outside the forms (the grid, the queue): the shown tab's action."""
+        if self.tabs.currentWidget() is self.check_panel:
+            slot = keyboard.primary_of(self.check_panel)
+            if slot is not None:
+                slot()
+        else:
+            self.order_panel.primary()
 
     def _current_order(self, order_id: int | None) -> None:
         self.order_panel.show_order(order_id)

@@ -31,7 +31,7 @@ from service_desk.domain.keys import Finding, Reconciliation
 from service_desk.printing.fonts import FontMissingError
 from service_desk.printing.key_forms import render_key_report
 from service_desk.store.errors import StorageError
-from service_desk.ui import labels
+from service_desk.ui import colours, labels
 from service_desk.ui import printing as ui_printing
 from service_desk.ui.fields import ERROR_STYLE
 from service_desk.ui.key_messages import hours_text, kind_name
@@ -41,8 +41,8 @@ from service_desk.ui.models import RowsModel, _c
 from service_desk.ui.session import Session
 
 REPORT = "key_report"
-CLEAN_STYLE = "color: #2e7d32; font-weight: bold;"
-ALERT_STYLE = "color: #c62828; font-weight: bold;"
+CLEAN_STYLE = colours.text_style(colours.READY, bold=True)
+ALERT_STYLE = colours.text_style(colours.OVERDUE, bold=True)
 
 
 def _key(f: dict[str, Any]) -> str:

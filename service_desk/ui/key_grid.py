@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from service_desk.domain import keys as rules
-from service_desk.ui import labels
+from service_desk.ui import colours, labels
 from service_desk.ui.key_messages import car_gone_word, free_word, kind_name, kind_short
 
 Row = dict[str, Any]
@@ -31,11 +31,11 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = 10  # hooks per row, as cabinets are usually built
 
 # (background, text) per group of order states; the word beside it is the state's name
-GONE = ("#fde0dc", "#c62828")
-FREE = ("#ffffff", "#9e9e9e")
-WAITING = ("#fff3d6", "#b26a00")
-WORKSHOP = ("#e3ecf8", "#1f5fa8")
-READY = ("#e3f2e4", "#2e7d32")
+GONE = (colours.OVERDUE_BG, colours.OVERDUE)
+FREE = (colours.FREE_BG, colours.FREE)
+WAITING = (colours.WAITING_BG, colours.WAITING)
+WORKSHOP = (colours.WORKSHOP_BG, colours.WORKSHOP)
+READY = (colours.READY_BG, colours.READY)
 _GROUPS = {
     "signed": WAITING,
     "checked_in": WAITING,
@@ -153,7 +153,7 @@ class KeyGrid(QTableView):
         # rows share the height; below three lines of text each, the grid scrolls
         self.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() * 3 + 10)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.setStyleSheet("QTableView::item:selected { border: 2px solid #000000; }")
+        self.setStyleSheet(f"QTableView::item:selected {{ border: 2px solid {colours.SELECTED}; }}")
         self.clicked.connect(self._picked)
         self.activated.connect(self._picked)
 

@@ -48,7 +48,7 @@ from service_desk.domain.order_number import spoken
 from service_desk.domain.validation import ValidationError
 from service_desk.store import key_queries, queries, settings
 from service_desk.store.errors import StorageError
-from service_desk.ui import ask, labels
+from service_desk.ui import ask, colours, keyboard, labels
 from service_desk.ui.fields import ERROR_STYLE, FieldErrors
 from service_desk.ui.key_messages import (
     action_name,
@@ -64,8 +64,8 @@ from service_desk.ui.session import Session
 
 Row = dict[str, Any]
 MOVES = ("to_workshop", "test_drive", "back_to_cabinet", "returned")
-KEY_COLOURS = {"in_cabinet": "#2e7d32", "out": "#1f5fa8", "returned": "#6b6b6b"}
-OVERDUE_COLOUR = "#c62828"
+KEY_COLOURS = {"in_cabinet": colours.READY, "out": colours.WORKSHOP, "returned": colours.DONE}
+OVERDUE_COLOUR = colours.OVERDUE
 
 
 def table(model: RowsModel, name: str) -> QTableView:
@@ -108,8 +108,8 @@ class KeysModel(RowsModel):
     ) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == 3:
             row = self.rows[index.row()]
-            colour = OVERDUE_COLOUR if row["overdue"] else KEY_COLOURS.get(row["state"], "#000")
-            return QColor(colour)
+            colour = KEY_COLOURS.get(row["state"], colours.TEXT)
+            return QColor(OVERDUE_COLOUR if row["overdue"] else colour)
         return super().data(index, role)
 
 
@@ -161,7 +161,7 @@ class KeyOrderPanel(QWidget):
             objectName="keys_empty",
         )
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #6b6b6b;")
+        self.empty.setStyleSheet(colours.FAINT_STYLE)
         layout.addWidget(self.empty)
 
         self.body = QWidget()
@@ -176,7 +176,7 @@ class KeyOrderPanel(QWidget):
             self.tr("No key registered yet — hang it on a free hook and register it below."),
             objectName="keys_none",
         )
-        self.no_keys.setStyleSheet("color: #b26a00;")
+        self.no_keys.setStyleSheet(colours.WARNING_STYLE)
         body.addWidget(self.no_keys)
 
         forms = QHBoxLayout()
@@ -222,19 +222,14 @@ class KeyOrderPanel(QWidget):
         self.label.setMaxLength(rules.LABEL_MAX)
         self.hook = QSpinBox(objectName="keys_hook")
         self.hook.setSpecialValueText("—")
-        self.register_button = QPushButton(
-            self.tr("Register on hook (Ctrl+Enter)"), objectName="keys_register"
-        )
+        self.register_button = QPushButton(self.tr("&Register on hook"), objectName="keys_register")
         self.errors.add_row(form, self.tr("Key"), self.kind, "kind")
         self.errors.add_row(form, self.tr("Label"), self.label, "label")
         self.errors.add_row(form, self.tr("Hook"), self.hook, "hook")
         form.addRow("", self.register_button)
-        self.register_button.clicked.connect(lambda: self._run(self._register, "hook"))
+        self.register_button.clicked.connect(self.register_key)
         self.label.returnPressed.connect(lambda: self.hook.setFocus())
-        shortcut = QShortcut(
-            QKeySequence("Ctrl+Return"), box, lambda: self._run(self._register, "hook")
-        )
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keyboard.set_primary(box, self.register_button, self.register_key)
         return box
 
     def _move_box(self) -> QGroupBox:
@@ -255,21 +250,16 @@ class KeyOrderPanel(QWidget):
         self.reason = QLineEdit(objectName="keys_reason")
         self.reason.setMaxLength(rules.REASON_MAX)
         self.reason.setPlaceholderText(self.tr("Why (optional): replace brake pads, road test …"))
-        self.move_button = QPushButton(
-            self.tr("Record movement (Ctrl+Enter)"), objectName="keys_move"
-        )
+        self.move_button = QPushButton(self.tr("Record &movement"), objectName="keys_move")
         self.errors.add_row(form, self.tr("What"), self.action, "action")
         self.errors.add_row(form, self.tr("To whom"), self.to_whom, "to_whom")
         self.errors.add_row(form, self.tr("Back on hook"), self.back_hook, "back_hook")
         self.errors.add_row(form, self.tr("Why"), self.reason, "reason")
         form.addRow("", self.move_button)
         self.action.currentIndexChanged.connect(lambda _i: self._action_changed())
-        self.move_button.clicked.connect(lambda: self._run(self._move, "back_hook"))
-        self.reason.returnPressed.connect(lambda: self._run(self._move, "back_hook"))
-        shortcut = QShortcut(
-            QKeySequence("Ctrl+Return"), box, lambda: self._run(self._move, "back_hook")
-        )
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.move_button.clicked.connect(self.move_selected)
+        self.reason.returnPressed.connect(self.move_selected)
+        keyboard.set_primary(box, self.move_button, self.move_selected)
         return box
 
     # ---------------------------------------------------------------- showing
@@ -333,7 +323,7 @@ class KeyOrderPanel(QWidget):
         vehicle = queries.vehicle(self.session.db, self.order["vehicle_id"]) or {}
         customer = queries.customer(self.session.db, self.order["customer_id"]) or {}
         state = self.order["state"]
-        colour = labels.STATE_COLOURS.get(state, "#000000")
+        colour = labels.state_colour(state)
         return (
             f"<b>{spoken(self.order['number'])}</b> · <b>{vehicle.get('plate', '')}</b> · "
             f"{customer.get('name', '')} · "
@@ -431,6 +421,22 @@ class KeyOrderPanel(QWidget):
         self.names.setStringList(names)
 
     # ---------------------------------------------------------------- actions
+    def register_key(self) -> None:
+        self._run(self._register, "hook")
+
+    def move_selected(self) -> None:
+        self._run(self._move, "back_hook")
+
+    def primary(self) -> None:
+        """Ctrl+Enter outside the two forms: register while the car has no key, else
+        move the selected key."""
+        if self.order is None:
+            return
+        if not self.keys_model.rows:
+            self.register_key()
+        else:
+            self.move_selected()
+
     def _run(self, step: Callable[[], bool | None], hook_field: str) -> None:
         """Run one action; refusals appear under their fields (a refused 'hook' under
         hook_field, the spin box of this form), the typing is kept."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from service_desk.ui import colours
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
@@ -30,24 +32,30 @@ def state(code: str) -> str:
     return names.get(code, code)
 
 
-# Status colours mean the same everywhere (UI.md), always beside a word.
+# Status colours mean the same everywhere (UI.md, ui/colours.py), always beside a word:
+# waiting at a desk (amber) until the workshop takes the car, blue while it is there,
+# green once it is ready, grey when the order is over.
 STATE_COLOURS = {
-    "reception": "#b26a00",
-    "diagnosis": "#b26a00",
-    "estimate": "#b26a00",
-    "signed": "#b26a00",
-    "checked_in": "#1f5fa8",
-    "handed_off": "#1f5fa8",
-    "in_progress": "#1f5fa8",
-    "completed": "#2e7d32",
-    "ready": "#2e7d32",
-    "settled": "#2e7d32",
-    "released": "#6b6b6b",
-    "done": "#6b6b6b",
-    "closed": "#6b6b6b",
-    "declined": "#6b6b6b",
-    "void": "#6b6b6b",
+    "reception": colours.WAITING,
+    "diagnosis": colours.WAITING,
+    "estimate": colours.WAITING,
+    "signed": colours.WAITING,
+    "checked_in": colours.WAITING,  # checked in, waiting for the workshop to take it
+    "handed_off": colours.WORKSHOP,
+    "in_progress": colours.WORKSHOP,
+    "completed": colours.READY,
+    "ready": colours.READY,
+    "settled": colours.READY,
+    "released": colours.DONE,
+    "done": colours.DONE,
+    "closed": colours.DONE,
+    "declined": colours.DONE,
+    "void": colours.DONE,
 }
+
+
+def state_colour(code: str | None) -> str:
+    return STATE_COLOURS.get(code or "", colours.TEXT)
 
 
 def role(code: str) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from service_desk.actions.staff import list_staff
 from service_desk.store.backup import backup_dir
-from service_desk.ui import ask, i18n, labels
+from service_desk.ui import ask, colours, i18n, keyboard, labels
 from service_desk.ui.archive import ArchiveDesk
 from service_desk.ui.backups import BackupsDialog, BackupStatus, Keeper
 from service_desk.ui.checkout_desk import CheckoutDesk
@@ -42,16 +44,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Service Desk"))
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.setContentsMargins(colours.MARGIN, colours.MARGIN, colours.MARGIN, 0)
+        layout.setSpacing(colours.SPACING // 2)
         bar = QHBoxLayout()
+        bar.setSpacing(colours.SPACING)
         self.search = SearchBox(session)
         self.walk_in = QPushButton(self.tr("New walk-in (F3)"), objectName="walk_in")
+        self.walk_in.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.user = QComboBox(objectName="user_switch")
         self.user.setMinimumWidth(160)
         self.user.setToolTip(self.tr("Who is working at the counter"))
         self.clock = QLabel(objectName="clock")
         bar.addWidget(self.search, 1)
         bar.addWidget(self.walk_in)
-        bar.addWidget(QLabel(self.tr("Working:")))
+        working = QLabel(self.tr("&Working:"))
+        working.setBuddy(self.user)  # Alt+W: the person at the counter
+        bar.addWidget(working)
         bar.addWidget(self.user)
         bar.addWidget(self.clock)
         layout.addLayout(bar)
@@ -106,6 +114,10 @@ class MainWindow(QMainWindow):
                 lambda n=number: self.tabs.setCurrentIndex(n - 1),
             )
         self.walk_in.clicked.connect(self.new_walk_in)
+        self.tabs.currentChanged.connect(self._desk_shown)
+        # Enter moves on from field to field on every desk (dialogs keep their default
+        # button); the filter is on the application while the window is shown
+        self.enter_moves_on = keyboard.EnterMovesOn(self)
         self.search.picked.connect(self.picked)
         self.archive.open_order_for.connect(self.picked)
         self.user.activated.connect(self._user_chosen)
@@ -118,6 +130,39 @@ class MainWindow(QMainWindow):
         self._restore_user()
         self._fill_users()
         self.resize(1440, 900)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QApplication.instance().installEventFilter(self.enter_moves_on)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QApplication.instance().removeEventFilter(self.enter_moves_on)
+        super().closeEvent(event)
+
+    def fit_to_screen(self) -> None:
+        """On a screen smaller than the window (1366×768, or 1920×1080 at 150 %): fill it."""
+        screen = self.screen().availableGeometry()
+        if self.width() > screen.width() or self.height() > screen.height():
+            self.resize(
+                QSize(min(self.width(), screen.width()), min(self.height(), screen.height()))
+            )
+            self.showMaximized()
+
+    def _desk_shown(self, index: int) -> None:
+        """A desk brought up (Ctrl+1 …): the keyboard lands in its queue, on the current
+        order's row (Enter picks a row), or on the desk's first field."""
+        desk = self.tabs.widget(index)
+        if desk is None:
+            return
+        queue = getattr(desk, "queue", None)
+        if isinstance(queue, QAbstractItemView) and queue.isVisible():
+            model = queue.model()
+            if model is not None and model.rowCount() > 0:
+                queue.setFocus(Qt.FocusReason.TabFocusReason)
+                if not queue.currentIndex().isValid():
+                    queue.setCurrentIndex(model.index(0, 0))
+                return
+        keyboard.focus_first(desk)
 
     def _menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Counter"))

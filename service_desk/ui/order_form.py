@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,7 +42,7 @@ from service_desk.domain.validation import ValidationError
 from service_desk.printing.forms import kinds_for
 from service_desk.store import queries, release_queries, settings
 from service_desk.store.errors import StorageError
-from service_desk.ui import ask, labels
+from service_desk.ui import ask, colours, keyboard, labels
 from service_desk.ui.checkout_messages import comeback_text
 from service_desk.ui.fields import ERROR_STYLE, FieldErrors
 from service_desk.ui.i18n import ui_lang
@@ -83,13 +85,24 @@ class OrderForm(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
         outer.addWidget(self.header)
+        # the fields and lines scroll on a small screen (1366×768, or 150 % on 1920×1080);
+        # the header and the buttons stay in sight
+        body = QWidget(objectName="order_body")
+        main = QVBoxLayout(body)
+        main.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(objectName="order_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
 
         top = QHBoxLayout()
         left = QFormLayout()
         self.request = QPlainTextEdit(objectName="order_request")
         self.request.setPlaceholderText(self.tr("The customer's request, in their own words"))
         self.request.setTabChangesFocus(True)
-        self.request.setFixedHeight(64)
+        colours.fit_lines(self.request, 3)
         self.other = QLineEdit(objectName="order_other")
         self.other.setPlaceholderText(self.tr("Other requests (wash, keep old parts …)"))
         self.errors.add_row(left, self.tr("Customer's request *"), self.request, "request")
@@ -98,7 +111,7 @@ class OrderForm(QWidget):
         row = QHBoxLayout(consent_row)
         row.setContentsMargins(0, 0, 0, 0)
         self.consent = QPushButton(
-            self.tr("Customer consents to a diagnosis"), objectName="order_consent"
+            self.tr("Customer co&nsents to a diagnosis"), objectName="order_consent"
         )
         self.consent_label = QLabel(objectName="order_consent_label")
         row.addWidget(self.consent)
@@ -109,7 +122,7 @@ class OrderForm(QWidget):
         self.diagnosis = QPlainTextEdit(objectName="order_diagnosis")
         self.diagnosis.setPlaceholderText(self.tr("Fault found and recommended repair"))
         self.diagnosis.setTabChangesFocus(True)
-        self.diagnosis.setFixedHeight(52)
+        colours.fit_lines(self.diagnosis, 2)
         self.errors.add_row(left, self.tr("Technician"), self.technician, "technician")
         self.errors.add_row(left, self.tr("Findings"), self.diagnosis, "diagnosis")
         top.addLayout(left, 3)
@@ -130,7 +143,7 @@ class OrderForm(QWidget):
         self.errors.add_row(right, self.tr("Odometer in"), self.odometer, "odometer")
         right.addRow("", self.odometer_reason)
         self.errors.add_row(right, self.tr("Repair category"), self.category, "repair_category")
-        self.suggest = QPushButton(self.tr("Suggest"), objectName="order_suggest_promise")
+        self.suggest = QPushButton(self.tr("S&uggest"), objectName="order_suggest_promise")
         self.suggest.setToolTip(
             self.tr(
                 "Suggest a delivery time from this order's labour, the work already promised "
@@ -138,7 +151,7 @@ class OrderForm(QWidget):
             )
         )
         self.suggestion = QLabel(objectName="order_suggestion")
-        self.suggestion.setStyleSheet("color: #6b6b6b;")
+        self.suggestion.setStyleSheet(colours.FAINT_STYLE)
         promise_row = QWidget()
         promise_layout = QHBoxLayout(promise_row)
         promise_layout.setContentsMargins(0, 0, 0, 0)
@@ -147,7 +160,7 @@ class OrderForm(QWidget):
         self.errors.add_row(right, self.tr("Promised delivery *"), promise_row, "promised_at")
         right.addRow("", self.suggestion)
         top.addLayout(right, 2)
-        outer.addLayout(top)
+        main.addLayout(top)
 
         lines_box = QGroupBox(self.tr("Work items and parts"))
         box = QVBoxLayout(lines_box)
@@ -156,8 +169,8 @@ class OrderForm(QWidget):
         self.job.addItem(self.tr("Standard job …"), None)
         for job in reference.standard_jobs():
             self.job.addItem(job.name(ui_lang()), job.code)
-        self.apply_job = QPushButton(self.tr("Fill in"), objectName="order_apply_job")
-        self.remove_line = QPushButton(self.tr("Strike out line"), objectName="order_remove_line")
+        self.apply_job = QPushButton(self.tr("&Fill in"), objectName="order_apply_job")
+        self.remove_line = QPushButton(self.tr("S&trike out line"), objectName="order_remove_line")
         jobs.addWidget(self.job, 2)
         jobs.addWidget(self.apply_job)
         jobs.addStretch(1)
@@ -172,15 +185,25 @@ class OrderForm(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.table, 1)
+        self.no_lines = QLabel(
+            self.tr(
+                "No line yet: pick a standard job above and Fill in (Alt+F), or type a line "
+                "below and Add it (Enter)."
+            ),
+            objectName="order_no_lines",
+        )
+        self.no_lines.setWordWrap(True)
+        self.no_lines.setStyleSheet(colours.EMPTY_STYLE)
+        box.addWidget(self.no_lines)
         self.entry = LineEntry(settings.get(self.session.db, "symptom_margin_bp"))
         box.addWidget(self.entry)
-        outer.addWidget(lines_box, 1)
+        main.addWidget(lines_box, 1)
 
         bottom = QGridLayout()
         self.totals = QLabel(objectName="order_totals")
         self.clauses = QLabel(objectName="order_clauses")
         self.clauses.setWordWrap(True)
-        self.clauses.setStyleSheet("color: #b26a00;")
+        self.clauses.setStyleSheet(colours.WARNING_STYLE)
         self.message = QLabel(objectName="order_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
@@ -189,29 +212,29 @@ class OrderForm(QWidget):
         bottom.addWidget(self.totals, 0, 0)
         bottom.addWidget(self.clauses, 1, 0)
         bottom.addWidget(self.message, 2, 0)
-        outer.addLayout(bottom)
+        main.addLayout(bottom)
 
         buttons = QHBoxLayout()
-        self.void = QPushButton(self.tr("Void …"), objectName="order_void")
-        self.hand_on = QPushButton(self.tr("Hand on …"), objectName="order_hand_on")
+        self.void = QPushButton(self.tr("&Void …"), objectName="order_void")
+        self.hand_on = QPushButton(self.tr("&Hand on …"), objectName="order_hand_on")
         self.fee = QLineEdit(objectName="order_fee")
-        self.fee.setMaximumWidth(90)
+        self.fee.setFixedWidth(self.fee.fontMetrics().horizontalAdvance("8,888.88") + 16)
         self.fee.setToolTip(self.tr("Diagnosis / estimate fee charged when the customer declines"))
-        self.decline = QPushButton(self.tr("Customer declines"), objectName="order_decline")
-        self.save = QPushButton(self.tr("Save"), objectName="order_save")
-        self.open_order = QPushButton(self.tr("Open repair order"), objectName="order_open")
-        self.sign = QPushButton(self.tr("Customer signs"), objectName="order_sign")
+        self.decline = QPushButton(self.tr("Customer &declines"), objectName="order_decline")
+        self.save = QPushButton(self.tr("&Save"), objectName="order_save")
+        self.open_order = QPushButton(self.tr("&Open repair order"), objectName="order_open")
+        self.sign = QPushButton(self.tr("Customer si&gns"), objectName="order_sign")
         self.sign.setDefault(True)
-        self.print_button = QPushButton(self.tr("Print …"), objectName="order_print")
+        self.print_button = QPushButton(self.tr("&Print …"), objectName="order_print")
         self.print_menu = QMenu(self.print_button)
         self.print_button.setMenu(self.print_menu)
-        self.preview_button = QPushButton(self.tr("Preview …"), objectName="order_preview")
+        self.preview_button = QPushButton(self.tr("P&review …"), objectName="order_preview")
         self.preview_menu = QMenu(self.preview_button)
         self.preview_button.setMenu(self.preview_menu)
-        self.history = QPushButton(self.tr("History"), objectName="order_history")
+        self.history = QPushButton(self.tr("Histor&y"), objectName="order_history")
         self.history.setToolTip(self.tr("Every change to this order, with who and when (Ctrl+H)"))
         self.print_log = QLabel(objectName="order_print_log")
-        self.print_log.setStyleSheet("color: #6b6b6b;")
+        self.print_log.setStyleSheet(colours.FAINT_STYLE)
         for widget in (
             self.void,
             self.hand_on,
@@ -244,7 +267,7 @@ class OrderForm(QWidget):
         self.print_menu.aboutToShow.connect(lambda: self._fill_forms(self.print_menu, False))
         self.preview_menu.aboutToShow.connect(lambda: self._fill_forms(self.preview_menu, True))
         QShortcut(QKeySequence("Ctrl+P"), self, lambda: self._print("repair_order"))
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.primary)
+        keyboard.set_primary(self, None, self.primary)  # open the order, then signing
         QShortcut(QKeySequence("Ctrl+S"), self, lambda: self._run(self._save))
 
     # ---------------------------------------------------------------- loading
@@ -290,6 +313,8 @@ class OrderForm(QWidget):
         self.header.setText(self._header_html(order, customer, vehicle))
         rows = queries.order_lines(db, self.order_id) if self.order_id else []
         self.lines.set_rows(rows)
+        editable_order = order is not None and order["state"] in lifecycle.EDITABLE
+        self.no_lines.setVisible(editable_order and not rows)
         drafts = [LineDraft.from_row(r) for r in rows]
         t = totals(drafts)
         self.totals.setText(
@@ -351,7 +376,7 @@ class OrderForm(QWidget):
     def _header_html(self, order: dict | None, customer: dict | None, vehicle: dict | None) -> str:
         parts = []
         if order:
-            colour = labels.STATE_COLOURS.get(order["state"], "#000")
+            colour = labels.state_colour(order["state"])
             parts.append(
                 f"<span style='font-size:16pt'><b>{spoken(order['number'])}</b></span> "
                 f"<span style='color:{colour}'>● {labels.state(order['state'])}</span> · "
@@ -367,16 +392,15 @@ class OrderForm(QWidget):
                 "released",
                 "declined",
             ):
-                parts[-1] += (
-                    " · <span style='color:#c62828'>"
-                    + self.tr("promised {time}: overdue").format(
+                parts[-1] += " · " + colours.span(
+                    self.tr("promised {time}: overdue").format(
                         time=promised.strftime("%m-%d %H:%M")
-                    )
-                    + "</span>"
+                    ),
+                    colours.OVERDUE,
                 )
         link = release_queries.comeback(self.session.db, order["id"]) if order else None
         if link is not None:
-            parts.append(f"<span style='color:#c62828'>⚠ {comeback_text(link)}</span>")
+            parts.append(colours.span(f"⚠ {comeback_text(link)}", colours.OVERDUE))
         if customer:
             parts.append(f"<b>{customer['name']}</b> {customer['phone']} {customer['company']}")
         if vehicle:
@@ -429,9 +453,11 @@ class OrderForm(QWidget):
         self.session.notify("orders")
 
     def primary(self) -> None:
+        """Ctrl+Enter: the rightmost button — open the repair order, then the signing."""
         if self.order_id is None:
-            self._run(self._open)
-        else:
+            if self.open_order.isEnabled():
+                self._run(self._open)
+        elif self.sign.isVisible() and self.sign.isEnabled():
             self._run(self._sign)
 
     def _odometer(self) -> int | None:

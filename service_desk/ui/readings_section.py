@@ -16,6 +16,7 @@ from service_desk.actions.context import Ctx
 from service_desk.domain.checkin import Fuel
 from service_desk.domain.validation import ODOMETER_MAX_KM
 from service_desk.store.queries import Row
+from service_desk.ui import colours
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.fuel_picker import FuelPicker
 
@@ -32,7 +33,7 @@ class ReadingsSection(QGroupBox):
         self.odometer.setPlaceholderText(self.tr("km"))
         errors.add_row(form, self.tr("Odometer *"), self.odometer, "odometer")
         self.last = QLabel(objectName="checkin_last_km")
-        self.last.setStyleSheet("color: #6b6b6b;")
+        self.last.setStyleSheet(colours.FAINT_STYLE)
         form.addRow("", self.last)
         self.reason = QLineEdit(objectName="checkin_odometer_reason")
         self.reason.setPlaceholderText(self.tr("Reason if lower than the last reading"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from service_desk.domain.lifecycle import AT_RECEPTION
 from service_desk.store import queries
+from service_desk.ui import colours, keyboard
 from service_desk.ui.models import orders_model
 from service_desk.ui.order_form import OrderForm
 from service_desk.ui.registration import RegistrationForm
@@ -34,6 +36,7 @@ class ReceptionDesk(QWidget):
         queue_layout.addWidget(self.queue)
         self.queue_empty = QLabel(self.tr("Nobody is waiting — F3 registers a walk-in"))
         self.queue_empty.setWordWrap(True)
+        self.queue_empty.setStyleSheet(colours.EMPTY_STYLE)
         queue_layout.addWidget(self.queue_empty)
         splitter.addWidget(queue_box)
 
@@ -49,9 +52,13 @@ class ReceptionDesk(QWidget):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
-        splitter.setSizes([430, 1000])
+        splitter.setSizes([340, 1100])  # the form keeps its width on 1280 px (150 %)
         QVBoxLayout(self).addWidget(splitter)
 
+        keyboard.set_primary(self.register, self.register.save, self.register.submit)
+        keyboard.install_primary(self, self._primary)
+        cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.register, self.register.cancelled)
+        cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.queue.activated.connect(self._queue_picked)
         self.queue.clicked.connect(self._queue_picked)
         self.register.registered.connect(self.show_vehicle)
@@ -77,6 +84,12 @@ class ReceptionDesk(QWidget):
         self.form.load(customer_id, vehicle_id, order_id)
         self.pages.setCurrentWidget(self.form)
         self.session.set_current_order(order_id)
+
+    def _primary(self) -> None:
+        """Ctrl+Enter outside the forms (the queue): the shown form's primary action."""
+        slot = keyboard.primary_of(self.pages.currentWidget())
+        if slot is not None:
+            slot()
 
     def _queue_picked(self) -> None:
         row = self.queue_model.row_at(self.queue.currentIndex().row())

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from service_desk.domain.money import format_yuan
 from service_desk.domain.report import Report
+from service_desk.ui import colours
 
 VALUE_STYLE = "font-size: 17pt; font-weight: bold;"
-FAINT_STYLE = "color: #5f5f5f;"
+FAINT_STYLE = colours.FAINT_STYLE
 CARD_STYLE = (
-    "#report_card { background: palette(base); border: 1px solid #c8c8c8; "
-    "border-left: 4px solid #0072B2; border-radius: 3px; }"
+    f"#report_card {{ background: palette(base); border: 1px solid {colours.BORDER}; "
+    f"border-left: 4px solid {colours.ACCENT}; border-radius: 3px; }}"
 )
 
 

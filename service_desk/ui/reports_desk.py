@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from service_desk.domain.report import Period, Report
 from service_desk.store.errors import StorageError
-from service_desk.ui import ask
+from service_desk.ui import ask, colours
 from service_desk.ui.charts import BarChart, LineChart, PieChart
 from service_desk.ui.fields import ERROR_STYLE
 from service_desk.ui.i18n import ui_lang
@@ -51,8 +51,8 @@ from service_desk.ui.reports_tables import (
 )
 from service_desk.ui.session import Session
 
-SAVED_STYLE = "color: #2e7d32;"
-EMPTY_STYLE = "color: #5f5f5f; padding: 6px 0;"
+SAVED_STYLE = colours.OK_STYLE
+EMPTY_STYLE = colours.EMPTY_STYLE
 TOP_MODELS = 8  # the bar chart's bars; the rest are "Other"
 CARD_COLUMNS = 4
 EXPORT_FOLDER_KEY = "reports/export_folder"
@@ -88,9 +88,11 @@ class ReportsDesk(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.compare)
         bar.addStretch(1)
-        self.daily_button = QPushButton(self.tr("Daily self-review …"), objectName="report_daily")
-        self.monthly_button = QPushButton(self.tr("Monthly summary …"), objectName="report_monthly")
-        self.export_button = QPushButton(self.tr("Export to Excel …"), objectName="report_export")
+        self.daily_button = QPushButton(self.tr("&Daily self-review …"), objectName="report_daily")
+        self.monthly_button = QPushButton(
+            self.tr("&Monthly summary …"), objectName="report_monthly"
+        )
+        self.export_button = QPushButton(self.tr("E&xport to Excel …"), objectName="report_export")
         for button in (self.daily_button, self.monthly_button, self.export_button):
             bar.addWidget(button)
         outer.addLayout(bar)

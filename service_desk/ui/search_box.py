@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayo
 
 from service_desk import reference
 from service_desk.store import queries
+from service_desk.ui import colours
 from service_desk.ui.i18n import ui_lang
 from service_desk.ui.session import Session
 
@@ -40,7 +41,7 @@ class SearchBox(QWidget):
         self.results = QTreeWidget(objectName="search_results")
         self.results.setHeaderHidden(True)
         self.results.setRootIsDecorated(True)
-        self.results.setStyleSheet("QTreeWidget { border: 1px solid #8a8a8a; }")
+        self.results.setStyleSheet(f"QTreeWidget {{ border: 1px solid {colours.BORDER_STRONG}; }}")
         self.results.hide()
         layout.addWidget(self.edit)
         self.edit.textChanged.connect(self.run)

@@ -39,7 +39,7 @@ from service_desk.printing.review_forms import (
     render_self_review,
 )
 from service_desk.store.errors import StorageError
-from service_desk.ui import ask, messages
+from service_desk.ui import ask, colours, messages
 from service_desk.ui import printing as ui_printing
 from service_desk.ui.fields import ERROR_STYLE, FieldErrors
 from service_desk.ui.i18n import ui_lang
@@ -122,7 +122,7 @@ class SelfReviewDialog(QDialog):
         self.heading.setStyleSheet("font-weight: bold; font-size: 14px;")
         layout.addWidget(self.heading)
         self.status = QLabel(objectName="review_status")
-        self.status.setStyleSheet("color: #666;")
+        self.status.setStyleSheet(colours.FAINT_STYLE)
         layout.addWidget(self.status)
 
         box = QGroupBox(self.tr("Figures from the records"), objectName="review_figures")
@@ -140,7 +140,7 @@ class SelfReviewDialog(QDialog):
                 grid.addWidget(value, row, col * 3 + 1)
             grid.setColumnMinimumWidth(2, 24)
         note = QLabel(self.tr("Counted from the orders you received; saving counts them again."))
-        note.setStyleSheet("color: #666;")
+        note.setStyleSheet(colours.FAINT_STYLE)
         note.setWordWrap(True)
         grid.addWidget(note, len(FIGURE_ROWS), 0, 1, 5)
         layout.addWidget(box)

@@ -12,17 +12,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from service_desk.domain.clock import parse
+from service_desk.ui import colours
 
-# Status colours mean the same everywhere (UI.md)
-WAITING = "#b26a00"
-OVERDUE = "#c62828"
-WORKSHOP = "#1f5fa8"
-READY = "#2e7d32"
-DONE = "#6b6b6b"
+# Status colours mean the same everywhere (UI.md, ui/colours.py)
+WAITING = colours.WAITING
+OVERDUE = colours.OVERDUE
+WORKSHOP = colours.WORKSHOP
+READY = colours.READY
+DONE = colours.DONE
 
 
 def _t(text: str) -> str:
@@ -69,9 +70,12 @@ class Card(QFrame):
         self.setObjectName("today_card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab to a card, Enter picks it
         self.setStyleSheet(
-            "#today_card { background: white; border: 1px solid #c8c8c8; "
+            f"#today_card {{ background: {colours.CARD}; border: 1px solid {colours.BORDER}; "
             f"border-left: 4px solid {data.colour}; border-radius: 3px; }}"
+            f"#today_card:focus {{ border: 2px solid {colours.SELECTED}; "
+            f"border-left: 4px solid {data.colour}; }}"
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 6, 4)
@@ -81,9 +85,7 @@ class Card(QFrame):
         top.addWidget(self.plate)
         top.addStretch(1)
         self.status = QLabel(data.word, objectName="today_card_status")
-        self.status.setStyleSheet(
-            f"background: {data.colour}; color: white; padding: 0px 5px; border-radius: 2px;"
-        )
+        self.status.setStyleSheet(colours.chip_style(data.colour))
         top.addWidget(self.status)
         layout.addLayout(top)
         self.who = QLabel(f"{data.customer} · {data.number}")
@@ -92,7 +94,16 @@ class Card(QFrame):
         self.fact.setWordWrap(True)
         self.fact.setStyleSheet(f"color: {data.colour};")
         layout.addWidget(self.fact)
-        self.setToolTip(_t(QT_TRANSLATE_NOOP("TodayBoard", "Click to make this order current")))
+        self.setToolTip(
+            _t(QT_TRANSLATE_NOOP("TodayBoard", "Click (or Enter) to make this order current"))
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.picked.emit(self.data.order_id)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -111,7 +122,7 @@ class Column(QFrame):
         super().__init__(parent)
         self.setObjectName(f"today_column_{name}")
         self.title_text = title
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(150)  # six columns fit 1280 px (1920 × 1080 at 150 %)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         self.title = QLabel()
@@ -119,7 +130,7 @@ class Column(QFrame):
         layout.addWidget(self.title)
         self.empty = QLabel(empty, objectName="today_empty")
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet(f"color: {DONE}; padding: 6px;")
+        self.empty.setStyleSheet(f"color: {colours.FAINT}; padding: 6px;")
         layout.addWidget(self.empty)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)

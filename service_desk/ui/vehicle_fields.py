@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
 
 from service_desk import reference
 from service_desk.actions.archive import VehicleInput
+from service_desk.domain import plates
 from service_desk.domain.clock import Clock
 from service_desk.domain.schedules import service_due
 from service_desk.domain.validation import Problem
+from service_desk.ui import colours
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.i18n import ui_lang
+from service_desk.ui.plate_field import PlateField
 
 NO_DATE = QDate(2000, 1, 1)
 _BODY_CATEGORY = {"sedan": "small_car", "hatchback": "small_car"}
@@ -40,9 +43,7 @@ class VehicleFields(QWidget):
         self.clock = clock
         lang = ui_lang()
         form = QFormLayout(self)
-        self.plate = QLineEdit(objectName="vehicle_plate")
-        self.plate.setPlaceholderText(self.tr("e.g. 皖B12345"))
-        self.plate.setMaxLength(12)
+        self.plate = PlateField(plates.DEFAULT_PROVINCE)
         self.vin = QLineEdit(objectName="vehicle_vin")
         self.vin.setMaxLength(20)
         self.vin.setPlaceholderText(self.tr("17 characters"))
@@ -149,7 +150,7 @@ class VehicleFields(QWidget):
 
     def set_value(self, row: dict[str, Any] | None) -> None:
         row = row or {}
-        self.plate.setText(row.get("plate", ""))
+        self.plate.set_text(row.get("plate", ""))
         self.vin.setText(row.get("vin") or "")
         self._reset_confirm()
         self.vin_confirm.setChecked(bool(row.get("vin_check_overridden")))
@@ -178,7 +179,7 @@ class VehicleFields(QWidget):
             km,
         ):
             text += " " + self.tr("(due now)")
-            self.next_due.setStyleSheet("color: #c62828;")
+            self.next_due.setStyleSheet(colours.WARNING_STYLE)
         else:
             self.next_due.setStyleSheet("")
         self.next_due.setText(text)

@@ -30,7 +30,7 @@ from service_desk.domain import warranty as rules
 from service_desk.domain.clock import parse
 from service_desk.domain.money import format_yuan
 from service_desk.printing.warranty_forms import WARRANTY_CLAIMS, render_open_claims
-from service_desk.ui import ask
+from service_desk.ui import ask, keyboard
 from service_desk.ui import printing as ui_printing
 from service_desk.ui import warranty_messages as texts
 from service_desk.ui.models import Index, Row, RowsModel
@@ -91,7 +91,7 @@ class WarrantyPage(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel(objectName="warranty_summary")
         self.refresh_button = QPushButton(self.tr("Refresh"), objectName="warranty_refresh")
-        self.print_button = QPushButton(self.tr("Print open claims"), objectName="warranty_print")
+        self.print_button = QPushButton(self.tr("&Print open claims"), objectName="warranty_print")
         top.addWidget(self.summary, 1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.print_button)
@@ -115,6 +115,8 @@ class WarrantyPage(QWidget):
         column.addWidget(self.result)
         self.form = ClaimForm(session)
         column.addWidget(self.form)
+        keyboard.set_primary(self.form, self.form.ok, self.form.confirm)
+        keyboard.install_primary(self, self._primary)
         self.hint = QLabel(
             self.tr(
                 "Pick an order to claim and press File claim…, or pick an open claim and "
@@ -185,7 +187,7 @@ class WarrantyPage(QWidget):
         )
         row = QHBoxLayout()
         row.addStretch(1)
-        self.file_button = QPushButton(self.tr("File claim…"), objectName="warranty_file")
+        self.file_button = QPushButton(self.tr("&File claim…"), objectName="warranty_file")
         row.addWidget(self.file_button)
         layout.addLayout(row)
         self.file_button.clicked.connect(self.start_file)
@@ -232,9 +234,9 @@ class WarrantyPage(QWidget):
         )
         row = QHBoxLayout()
         row.addStretch(1)
-        self.approve_button = QPushButton(self.tr("Approved…"), objectName="warranty_approve")
-        self.reject_button = QPushButton(self.tr("Rejected…"), objectName="warranty_reject")
-        self.paid_button = QPushButton(self.tr("Paid…"), objectName="warranty_paid")
+        self.approve_button = QPushButton(self.tr("&Approved…"), objectName="warranty_approve")
+        self.reject_button = QPushButton(self.tr("Re&jected…"), objectName="warranty_reject")
+        self.paid_button = QPushButton(self.tr("Pai&d…"), objectName="warranty_paid")
         for button in (self.reject_button, self.approve_button, self.paid_button):
             row.addWidget(button)
         layout.addLayout(row)
@@ -377,6 +379,16 @@ class WarrantyPage(QWidget):
         claim = self._selected(self.open_claims)
         if claim is not None:
             self._start(lambda: start(claim))
+
+    def _primary(self) -> None:
+        """Ctrl+Enter outside the form: confirm it when open, else the next step of the
+        claim or order picked (as Enter on its row)."""
+        if self.form.isVisible():
+            self.form.confirm()
+        elif self.open_claims.hasFocus():
+            self._next_step()
+        elif self.to_claim.hasFocus():
+            self.start_file()
 
     def _next_step(self) -> None:
         """Enter on an open claim: its next step (approved for a submitted one, paid for

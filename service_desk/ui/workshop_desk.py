@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,7 +28,7 @@ from service_desk.actions.context import ActionError
 from service_desk.domain.clock import parse
 from service_desk.store import queries
 from service_desk.store.errors import StorageError
-from service_desk.ui import labels
+from service_desk.ui import colours, keyboard, labels
 from service_desk.ui.models import Index, Row, RowsModel
 from service_desk.ui.session import Session
 from service_desk.ui.views import pick_queue_row, queue_table
@@ -37,8 +38,8 @@ from service_desk.ui.workshop_work import WorkPanel
 
 QUEUE_STATES = ("checked_in", "handed_off", "in_progress", "completed")
 IN_WORKSHOP = ("handed_off", "in_progress")
-DUE_COLOUR = "#fff3cd"
-ALERT_STYLE = "background: #fff3cd; color: #8a4b00; padding: 4px; border: 1px solid #e0a800;"
+DUE_COLOUR = colours.WAITING_BG
+ALERT_STYLE = colours.banner_style("waiting")
 REFRESH_MS = 60_000
 
 
@@ -119,9 +120,13 @@ class WorkshopDesk(QWidget):
         self.queue = queue_table(self.queue_model, "workshop_queue")
         queue_layout.addWidget(self.queue)
         self.queue_empty = QLabel(
-            self.tr("No car for the workshop: orders appear here once the car is checked in.")
+            self.tr(
+                "No car for the workshop — a car comes here once it is checked in at the "
+                "inspection desk (Ctrl+3)."
+            )
         )
         self.queue_empty.setWordWrap(True)
+        self.queue_empty.setStyleSheet(colours.EMPTY_STYLE)
         queue_layout.addWidget(self.queue_empty)
         splitter.addWidget(queue_box)
 
@@ -134,6 +139,7 @@ class WorkshopDesk(QWidget):
         self.ready = ReadyForm(session)
         work_scroll = QScrollArea()
         work_scroll.setWidgetResizable(True)
+        work_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
         work_scroll.setWidget(self.work)
         for page in (self.empty, self.handoff, work_scroll, self.ready):
             self.pages.addWidget(page)
@@ -153,6 +159,7 @@ class WorkshopDesk(QWidget):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self.alert_close.clicked.connect(self._dismiss_alert)
+        keyboard.install_primary(self, self._primary)
         self.queue.activated.connect(self._queue_picked)
         self.queue.clicked.connect(self._queue_picked)
         session.changed.connect(self.refresh)
@@ -202,6 +209,15 @@ class WorkshopDesk(QWidget):
         self.alert_lines.clear()
         self._show_alert()
 
+    def _primary(self) -> None:
+        """Ctrl+Enter outside the forms (the queue): the shown step's primary action."""
+        page = self.pages.currentWidget()
+        for form in (self.handoff, self.work, self.ready):
+            if page is form or page is self._scroll_of.get(form):
+                slot = keyboard.primary_of(form)
+                if slot is not None:
+                    slot()
+
     def _queue_picked(self, *_args: object) -> None:
         pick_queue_row(self.queue, self.session, self.show_order)
 
@@ -237,4 +253,18 @@ class WorkshopDesk(QWidget):
         else:
             page.refresh()  # same car: keep what is typed
         self._shown = shown
-        self.pages.setCurrentWidget(self._scroll_of.get(page, page))
+        target = self._scroll_of.get(page, page)
+        focus = QApplication.focusWidget()
+        lost = focus is None or not focus.isVisible() or self.pages.isAncestorOf(focus)
+        moved = self.pages.currentWidget() is not target
+        self.pages.setCurrentWidget(target)
+        if moved and lost:  # the step done, its form gone: the keyboard goes to the next
+            self._focus_step(page)
+
+    def _focus_step(self, page: QWidget) -> None:
+        if page is self.work:
+            for button in (self.work.start_button, self.work.complete_button):
+                if button.isEnabled():
+                    button.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+        keyboard.focus_first(page)

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.domain.pricing import LineDraft
 from service_desk.domain.validation import Problem, ValidationError
 from service_desk.store import extra_work_queries, settings
+from service_desk.ui import keyboard
 from service_desk.ui import workshop_messages as texts
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.printing import Printing, run_print
@@ -73,7 +75,7 @@ class ExtraPanel(QGroupBox):
         layout.addLayout(report)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.report_button = QPushButton(self.tr("Report item"), objectName="extra_report")
+        self.report_button = QPushButton(self.tr("&Report item"), objectName="extra_report")
         row.addWidget(self.report_button)
         layout.addLayout(row)
         self.report_message = message_line("extra_report_message")
@@ -85,7 +87,9 @@ class ExtraPanel(QGroupBox):
 
         answer = QFormLayout()
         self.channel = channel_box("extra_channel")
-        self.contact_button = QPushButton(self.tr("Customer contacted"), objectName="extra_contact")
+        self.contact_button = QPushButton(
+            self.tr("Customer co&ntacted"), objectName="extra_contact"
+        )
         contact_row = QHBoxLayout()
         contact_row.addWidget(self.channel, 1)
         contact_row.addWidget(self.contact_button)
@@ -109,13 +113,13 @@ class ExtraPanel(QGroupBox):
         layout.addLayout(answer)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.decline_button = QPushButton(self.tr("Declined"), objectName="extra_decline")
-        self.approve_button = QPushButton(self.tr("Approved"), objectName="extra_approve")
+        self.decline_button = QPushButton(self.tr("&Declined"), objectName="extra_decline")
+        self.approve_button = QPushButton(self.tr("&Approved"), objectName="extra_approve")
         self.print_button = QPushButton(
-            self.tr("Print supplementary order"), objectName="extra_print"
+            self.tr("&Print supplementary order"), objectName="extra_print"
         )
         self.handover_button = QPushButton(
-            self.tr("Handed to supervisor"), objectName="extra_handover"
+            self.tr("Handed to s&upervisor"), objectName="extra_handover"
         )
         for button in (
             self.decline_button,
@@ -135,6 +139,17 @@ class ExtraPanel(QGroupBox):
         self.print_button.clicked.connect(self.print_supplementary)
         self.handover_button.clicked.connect(self.hand_to_supervisor)
         self.items.currentItemChanged.connect(self._item_picked)
+        keyboard.set_primary(self, None, self.primary)
+
+    def primary(self) -> None:
+        """Ctrl+Enter: in the report's fields, report the item; in the answer's, approved."""
+        focus = QApplication.focusWidget()
+        report = (self.reported_by, self.description, self.hours, self.parts, self.delay)
+        if focus is not None and any(w is focus or w.isAncestorOf(focus) for w in report):
+            if self.report_button.isEnabled():
+                self.report()
+        elif self.approve_button.isEnabled():
+            self.approve()
 
     # ------------------------------------------------------------------ loading
     def load(self, order_id: int) -> None:

@@ -3,8 +3,6 @@ planned time, washing first, the receiver and the hand-over time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from service_desk.actions import promise, workshop
 from service_desk.store import queries
+from service_desk.ui import keyboard
 from service_desk.ui import workshop_messages as texts
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.session import Session
@@ -68,17 +67,14 @@ class HandoffForm(QWidget):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.submit = QPushButton(self.tr("Hand over"), objectName="handoff_submit")
-        self.submit.setToolTip("Ctrl+Enter")
+        self.submit = QPushButton(self.tr("&Hand over"), objectName="handoff_submit")
         self.submit.setDefault(True)
         buttons.addWidget(self.submit)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.submit.clicked.connect(self.hand_over)
         self.mode.currentIndexChanged.connect(self._mode_changed)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self, self.hand_over)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keyboard.set_primary(self, self.submit, self.hand_over)
 
     def load(self, order_id: int) -> None:
         """A fresh form for this order, with its defaults."""

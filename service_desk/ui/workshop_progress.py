@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from service_desk.actions import workshop
 from service_desk.domain.clock import parse
 from service_desk.store import queries, workshop_queries
+from service_desk.ui import keyboard
 from service_desk.ui import workshop_messages as texts
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.session import Session
@@ -66,11 +67,12 @@ class ProgressPanel(QGroupBox):
         row = QHBoxLayout()
         row.addStretch(1)
         self.record_button = QPushButton(
-            self.tr("Record progress check"), objectName="progress_record"
+            self.tr("Record progress chec&k"), objectName="progress_record"
         )
         row.addWidget(self.record_button)
         layout.addLayout(row)
         self.record_button.clicked.connect(self.record)
+        keyboard.set_primary(self, self.record_button, self.record)
         self.move.toggled.connect(self._move_toggled)
 
     def load(self, order_id: int) -> None:

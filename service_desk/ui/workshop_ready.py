@@ -3,8 +3,6 @@ total, the customer notified."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from service_desk.actions import workshop
 from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.store import queries, workshop_queries
+from service_desk.ui import keyboard
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.session import Session
 from service_desk.ui.workshop_common import channel_box, message_line, run_step
@@ -60,15 +59,12 @@ class ReadyForm(QWidget):
         layout.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.submit = QPushButton(self.tr("Ready for pickup"), objectName="ready_submit")
-        self.submit.setToolTip("Ctrl+Enter")
+        self.submit = QPushButton(self.tr("Read&y for pickup"), objectName="ready_submit")
         row.addWidget(self.submit)
         layout.addLayout(row)
         layout.addStretch(1)
         self.submit.clicked.connect(self.mark_ready)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self, self.mark_ready)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keyboard.set_primary(self, self.submit, self.mark_ready)
 
     def load(self, order_id: int) -> None:
         self.order_id = order_id

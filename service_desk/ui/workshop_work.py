@@ -3,12 +3,13 @@ check, work completed."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from service_desk.actions import workshop
 from service_desk.domain.clock import parse
 from service_desk.store import queries, workshop_queries
-from service_desk.ui import labels
+from service_desk.ui import keyboard, labels
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.session import Session
 from service_desk.ui.workshop_common import message_line, run_step
@@ -27,7 +28,7 @@ class WorkPanel(QWidget):
         self.title = QLabel(objectName="work_title")
         self.title.setWordWrap(True)
         top.addWidget(self.title, 1)
-        self.start_button = QPushButton(self.tr("Work started"), objectName="work_start")
+        self.start_button = QPushButton(self.tr("Work &started"), objectName="work_start")
         top.addWidget(self.start_button)
         layout.addLayout(top)
         self.extra = ExtraPanel(session)
@@ -38,12 +39,13 @@ class WorkPanel(QWidget):
         layout.addWidget(self.message)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.complete_button = QPushButton(self.tr("Work completed"), objectName="work_complete")
+        self.complete_button = QPushButton(self.tr("Work co&mpleted"), objectName="work_complete")
         bottom.addWidget(self.complete_button)
         layout.addLayout(bottom)
         layout.addStretch(1)
         self.start_button.clicked.connect(self.start)
         self.complete_button.clicked.connect(self.complete)
+        keyboard.set_primary(self, None, self.next_step)
 
     def load(self, order_id: int) -> None:
         self.order_id = order_id
@@ -76,9 +78,19 @@ class WorkPanel(QWidget):
             )
             + self.tr("Promised: {at}").format(at=promised)
         )
+        started = self.start_button.hasFocus()
         self.start_button.setEnabled(order["state"] == "handed_off")
+        if started and not self.start_button.isEnabled():  # the keyboard to the next step
+            self.complete_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.extra.refresh()
         self.progress.refresh()
+
+    def next_step(self) -> None:
+        """Ctrl+Enter: work started, or once started, work completed."""
+        if self.start_button.isEnabled():
+            self.start()
+        elif self.complete_button.isEnabled():
+            self.complete()
 
     def start(self) -> None:
         order_id = self.order_id

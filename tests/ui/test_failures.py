@@ -47,7 +47,7 @@ def test_a_database_locked_by_another_program_keeps_the_form(qtbot, window, ctx,
     qtbot.mouseClick(reg.findChild(QPushButton, "register_save"), Qt.MouseButton.LeftButton)
     message = reg.findChild(QLabel, "register_message")
     assert not message.isHidden() and "busy" in message.text()
-    assert reg.findChild(QLineEdit, "vehicle_plate").text() == "皖B88888"
+    assert reg.vehicle.plate.text() == "皖B88888"  # province and rest, as typed
     other.execute("ROLLBACK")
     other.close()
     qtbot.mouseClick(reg.findChild(QPushButton, "register_save"), Qt.MouseButton.LeftButton)

@@ -113,7 +113,8 @@ def test_new_walk_in_bad_plate_and_vin_then_corrected(qtbot, window, ctx):
     )
     plate = find(window.reception.register, QLineEdit, "vehicle_plate")
     vin = find(window.reception.register, QLineEdit, "vehicle_vin")
-    type_text(qtbot, plate, "AB1234")
+    assert find(reg, QLineEdit, "vehicle_plate_province").text() == "皖"  # the dealer's own
+    type_text(qtbot, plate, "B1234")  # one character short
     type_text(qtbot, vin, "LVVDB11B9KD12345O")
     pick(find(window.reception.register, QComboBox, "vehicle_model"), "ARRIZO5PLUS")
     click(qtbot, window.reception.register, "register_save")
