@@ -81,6 +81,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         return 0
     window = MainWindow(session)
     window.show()
+    window.fit_to_screen()  # a 1366×768 counter PC: the window fills the screen
     if window.backups is not None:  # the day's first start backs up; so does every exit
         keeper = window.backups
         QTimer.singleShot(1500, lambda: keeper.run(daily_only=True))
