@@ -101,10 +101,6 @@
         <translation>预约日期</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
         <source>free</source>
         <translation>空闲</translation>
     </message>
@@ -115,14 +111,6 @@
     <message>
         <source>No reminder due: customers are reminded half a day to a day before.</source>
         <translation>暂无待提醒：预约前半天至一天提醒客户。</translation>
-    </message>
-    <message>
-        <source>Print the bay list (today and tomorrow)</source>
-        <translation>打印车间预约工位表（今明两天）</translation>
-    </message>
-    <message>
-        <source>Appointment statistics …</source>
-        <translation>预约统计表 …</translation>
     </message>
     <message>
         <source>Appointment</source>
@@ -149,28 +137,40 @@
         <translation>凭证号</translation>
     </message>
     <message>
-        <source>Take deposit</source>
-        <translation>收定金</translation>
+        <source>To&amp;day</source>
+        <translation>今天(&amp;D)</translation>
     </message>
     <message>
-        <source>Customer reminded</source>
-        <translation>已提醒客户</translation>
+        <source>Print the &amp;bay list (today and tomorrow)</source>
+        <translation>打印车间预约工位表（今明两天）(&amp;B)</translation>
     </message>
     <message>
-        <source>Cancel …</source>
-        <translation>取消…</translation>
+        <source>Appointment &amp;statistics …</source>
+        <translation>预约统计表 …(&amp;S)</translation>
     </message>
     <message>
-        <source>Missed</source>
-        <translation>未到店</translation>
+        <source>Take de&amp;posit</source>
+        <translation>收定金(&amp;P)</translation>
     </message>
     <message>
-        <source>Print the appointment form</source>
-        <translation>打印预约单</translation>
+        <source>Customer re&amp;minded</source>
+        <translation>已提醒客户(&amp;M)</translation>
     </message>
     <message>
-        <source>Arrived: open the repair order</source>
-        <translation>已到店：开进厂维修单</translation>
+        <source>Ca&amp;ncel …</source>
+        <translation>取消…(&amp;N)</translation>
+    </message>
+    <message>
+        <source>M&amp;issed</source>
+        <translation>失约(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Print the appointment &amp;form</source>
+        <translation>打印预约单(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived: open the repair order</source>
+        <translation>已到店：开进厂维修单(&amp;A)</translation>
     </message>
     <message>
         <source>{left} of {capacity} places left that day</source>
@@ -436,10 +436,6 @@
         <translation>登记预约</translation>
     </message>
     <message>
-        <source>Car of the current order</source>
-        <translation>当前工单的车辆</translation>
-    </message>
-    <message>
         <source>Asked by</source>
         <translation>预约方式</translation>
     </message>
@@ -476,8 +472,12 @@
         <translation>应收定金（¥）</translation>
     </message>
     <message>
-        <source>Book</source>
-        <translation>预约</translation>
+        <source>Car of the c&amp;urrent order</source>
+        <translation>当前工单的车辆(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Boo&amp;k</source>
+        <translation>预约(&amp;K)</translation>
     </message>
     <message>
         <source>No car chosen: search its plate, the phone or the name above.</source>
@@ -532,6 +532,10 @@
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact…</source>
+        <translation>登记联系…(&amp;L)</translation>
     </message>
     <message>
         <source>Nobody to call today: no service due within 30 days, no declined work.</source>
@@ -621,8 +625,8 @@
         <translation>信函正文</translation>
     </message>
     <message>
-        <source>Launch campaign</source>
-        <translation>发起活动</translation>
+        <source>&amp;Launch campaign</source>
+        <translation>发起活动(&amp;L)</translation>
     </message>
     <message>
         <source>Pick a saved group in the list to launch on.</source>
@@ -739,10 +743,6 @@
         <translation>分组名称</translation>
     </message>
     <message>
-        <source>Save group</source>
-        <translation>保存分组</translation>
-    </message>
-    <message>
         <source>Cars in the group today</source>
         <translation>今日分组内车辆</translation>
     </message>
@@ -753,10 +753,6 @@
     <message>
         <source>No campaign yet: pick a saved group and launch one on the right.</source>
         <translation>尚无活动：请选择已保存的分组，在右侧发起活动。</translation>
-    </message>
-    <message>
-        <source>End campaign …</source>
-        <translation>结束活动 …</translation>
     </message>
     <message>
         <source>Language of the printed letters</source>
@@ -779,8 +775,16 @@
         <translation>尚无已保存的分组：请在左侧选择筛选条件，为分组命名并保存。</translation>
     </message>
     <message>
-        <source>Retire group …</source>
-        <translation>停用分组 …</translation>
+        <source>&amp;Save group</source>
+        <translation>保存分组(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;End campaign …</source>
+        <translation>结束活动 …(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Retire group …</source>
+        <translation>停用分组 …(&amp;R)</translation>
     </message>
     <message>
         <source>Print reminder letters …</source>
@@ -921,14 +925,6 @@
 <context>
     <name>CareDesk</name>
     <message>
-        <source>New complaint …</source>
-        <translation>新建投诉 …</translation>
-    </message>
-    <message>
-        <source>Log an enquiry</source>
-        <translation>登记咨询</translation>
-    </message>
-    <message>
         <source>Follow-ups due</source>
         <translation>待回访</translation>
     </message>
@@ -941,8 +937,16 @@
         <translation>投诉</translation>
     </message>
     <message>
-        <source>No open complaint.</source>
-        <translation>暂无未结投诉。</translation>
+        <source>&amp;New complaint …</source>
+        <translation>新建投诉 …(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Log an &amp;enquiry</source>
+        <translation>登记咨询(&amp;E)</translation>
+    </message>
+    <message>
+        <source>No open complaint — a customer unhappy? New complaint … (Alt+N).</source>
+        <translation>没有未结投诉 — 客户不满意？新建投诉 …（Alt+N）。</translation>
     </message>
     <message>
         <source>Pick a follow-up or a complaint on the left — or log a new complaint or an enquiry (buttons above).</source>
@@ -1042,24 +1046,24 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Print check-in sheet</source>
-        <translation>打印交车检查单</translation>
+        <source>&amp;Print check-in sheet</source>
+        <translation>打印交车检查单(&amp;P)</translation>
     </message>
     <message>
-        <source>Print belongings list</source>
-        <translation>打印随车物品清单</translation>
+        <source>Print &amp;belongings list</source>
+        <translation>打印随车物品清单(&amp;B)</translation>
     </message>
     <message>
-        <source>Preview …</source>
-        <translation>预览…</translation>
+        <source>P&amp;review …</source>
+        <translation>预览…(&amp;R)</translation>
     </message>
     <message>
-        <source>Complete check-in</source>
-        <translation>完成交车手续</translation>
+        <source>Co&amp;mplete check-in</source>
+        <translation>完成交车手续(&amp;M)</translation>
     </message>
     <message>
         <source>Checked in at {time} by {name}.</source>
@@ -1219,8 +1223,8 @@
         <translation>暂无待结算车辆：车间标记待取车后，或客户不修需付诊断/估价费时，车辆会出现在这里。</translation>
     </message>
     <message>
-        <source>Print the papers again</source>
-        <translation>重新打印交车单据</translation>
+        <source>&amp;Print the papers again</source>
+        <translation>重新打印交车单据(&amp;P)</translation>
     </message>
     <message>
         <source>Exit notice, statement, guarantee certificate and repair order</source>
@@ -2372,16 +2376,16 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>Ask for a discount</source>
-        <translation>申请优惠</translation>
+        <source>Ask for a &amp;discount</source>
+        <translation>申请优惠(&amp;D)</translation>
     </message>
     <message>
-        <source>Supervisor approves …</source>
-        <translation>主管批准…</translation>
+        <source>Supervisor appro&amp;ves …</source>
+        <translation>主管批准…(&amp;V)</translation>
     </message>
     <message>
-        <source>Supervisor refuses …</source>
-        <translation>主管拒绝…</translation>
+        <source>Supervisor re&amp;fuses …</source>
+        <translation>主管拒绝…(&amp;F)</translation>
     </message>
     <message>
         <source>Approve the discount</source>
@@ -2466,8 +2470,8 @@
         <translation>答复内容</translation>
     </message>
     <message>
-        <source>Save enquiry</source>
-        <translation>保存咨询</translation>
+        <source>&amp;Save enquiry</source>
+        <translation>保存咨询(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2517,12 +2521,28 @@
         <translation>增加工期</translation>
     </message>
     <message>
-        <source>Report item</source>
-        <translation>报告追加项目</translation>
+        <source>&amp;Report item</source>
+        <translation>报告追加项目(&amp;R)</translation>
     </message>
     <message>
-        <source>Customer contacted</source>
-        <translation>已联系客户</translation>
+        <source>Customer co&amp;ntacted</source>
+        <translation>已联系客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Declined</source>
+        <translation>客户拒绝(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Approved</source>
+        <translation>客户同意(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Print supplementary order</source>
+        <translation>打印追加维修单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Handed to s&amp;upervisor</source>
+        <translation>已交车间主管(&amp;U)</translation>
     </message>
     <message>
         <source>Who answered on the customer&apos;s side</source>
@@ -2551,22 +2571,6 @@
     <message>
         <source>To the supervisor at</source>
         <translation>交车间主管时间</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>客户拒绝</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>客户同意</translation>
-    </message>
-    <message>
-        <source>Print supplementary order</source>
-        <translation>打印追加维修单</translation>
-    </message>
-    <message>
-        <source>Handed to supervisor</source>
-        <translation>已交车间主管</translation>
     </message>
     <message>
         <source>{d} — {amount}, +{delay} min — {state}</source>
@@ -2627,8 +2631,8 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Save follow-up</source>
-        <translation>保存回访</translation>
+        <source>&amp;Save follow-up</source>
+        <translation>保存回访(&amp;S)</translation>
     </message>
     <message>
         <source>Follow-up {number} · {plate} · {customer} · {phone}</source>
@@ -2682,8 +2686,8 @@
         <translation>交接时间</translation>
     </message>
     <message>
-        <source>Hand over</source>
-        <translation>交车间</translation>
+        <source>&amp;Hand over</source>
+        <translation>交车间(&amp;H)</translation>
     </message>
     <message>
         <source>Order {number} — checked in, waiting for the workshop</source>
@@ -2697,8 +2701,8 @@
         <translation>等待交车</translation>
     </message>
     <message>
-        <source>No car is waiting: orders appear here once the customer has signed.</source>
-        <translation>暂无待交车车辆：客户签字后工单会出现在这里。</translation>
+        <source>No car is waiting for check-in — an order comes here once the customer has signed it at reception (Ctrl+2).</source>
+        <translation>没有等待交车的车辆 — 客户在接待处签字后，工单会出现在这里（Ctrl+2）。</translation>
     </message>
     <message>
         <source>Pick a signed order in the queue — or search its plate (F2) — to check the car in.</source>
@@ -2834,10 +2838,6 @@
         <translation>如 黑色遥控器，带车库门卡</translation>
     </message>
     <message>
-        <source>Register on hook (Ctrl+Enter)</source>
-        <translation>登记到挂钩（Ctrl+Enter）</translation>
-    </message>
-    <message>
         <source>Key</source>
         <translation>钥匙</translation>
     </message>
@@ -2858,8 +2858,12 @@
         <translation>原因（可选）：更换刹车片、路试…</translation>
     </message>
     <message>
-        <source>Record movement (Ctrl+Enter)</source>
-        <translation>记录移动（Ctrl+Enter）</translation>
+        <source>&amp;Register on hook</source>
+        <translation>挂钩登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record &amp;movement</source>
+        <translation>记录钥匙去向(&amp;M)</translation>
     </message>
     <message>
         <source>What</source>
@@ -3206,8 +3210,8 @@
         <translation>当前在前台工作的人员</translation>
     </message>
     <message>
-        <source>Working:</source>
-        <translation>当班：</translation>
+        <source>&amp;Working:</source>
+        <translation>当班：(&amp;W)</translation>
     </message>
     <message>
         <source>Today</source>
@@ -4440,10 +4444,6 @@
         <translation>其他要求</translation>
     </message>
     <message>
-        <source>Customer consents to a diagnosis</source>
-        <translation>客户同意诊断</translation>
-    </message>
-    <message>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
@@ -4480,10 +4480,6 @@
         <translation>维修类别</translation>
     </message>
     <message>
-        <source>Suggest</source>
-        <translation>建议</translation>
-    </message>
-    <message>
         <source>Suggest a delivery time from this order&apos;s labour, the work already promised ahead of it and the workshop&apos;s open hours, plus the margin in settings</source>
         <translation>根据本单工时、已承诺在前的车间工作量及车间营业时间，加上设置中的余量，建议交车时间</translation>
     </message>
@@ -4500,22 +4496,6 @@
         <translation>标准作业…</translation>
     </message>
     <message>
-        <source>Fill in</source>
-        <translation>填入</translation>
-    </message>
-    <message>
-        <source>Strike out line</source>
-        <translation>划去该项</translation>
-    </message>
-    <message>
-        <source>Void …</source>
-        <translation>作废…</translation>
-    </message>
-    <message>
-        <source>Hand on …</source>
-        <translation>转交…</translation>
-    </message>
-    <message>
         <source>Diagnosis / estimate fee charged when the customer declines</source>
         <translation>客户拒修时收取的诊断/估价费</translation>
     </message>
@@ -4524,28 +4504,60 @@
         <translation>客户拒修</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+        <source>Customer co&amp;nsents to a diagnosis</source>
+        <translation>客户同意诊断(&amp;N)</translation>
     </message>
     <message>
-        <source>Open repair order</source>
-        <translation>开维修单</translation>
+        <source>S&amp;uggest</source>
+        <translation>建议(&amp;U)</translation>
     </message>
     <message>
-        <source>Customer signs</source>
-        <translation>客户签字确认</translation>
+        <source>&amp;Fill in</source>
+        <translation>填入(&amp;F)</translation>
     </message>
     <message>
-        <source>Print …</source>
-        <translation>打印…</translation>
+        <source>S&amp;trike out line</source>
+        <translation>划去该项(&amp;T)</translation>
     </message>
     <message>
-        <source>Preview …</source>
-        <translation>预览…</translation>
+        <source>No line yet: pick a standard job above and Fill in (Alt+F), or type a line below and Add it (Enter).</source>
+        <translation>还没有项目：在上方选择标准作业并填入（Alt+F），或在下方输入一项后回车添加。</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>历史记录</translation>
+        <source>&amp;Void …</source>
+        <translation>作废…(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Hand on …</source>
+        <translation>转交…(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;declines</source>
+        <translation>客户拒修(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open repair order</source>
+        <translation>开维修单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Customer si&amp;gns</source>
+        <translation>客户签字确认(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Print …</source>
+        <translation>打印…(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;review …</source>
+        <translation>预览…(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
         <source>Every change to this order, with who and when (Ctrl+H)</source>
@@ -4769,20 +4781,20 @@
         <translation>凭证号</translation>
     </message>
     <message>
-        <source>Take payment</source>
-        <translation>收款</translation>
+        <source>&amp;Take payment</source>
+        <translation>收款(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settle</source>
+        <translation>结算(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Settle the f&amp;ee</source>
+        <translation>收取诊断/估价费(&amp;E)</translation>
     </message>
     <message>
         <source>Arrears approved by supervisor …</source>
         <translation>主管批准欠收…</translation>
-    </message>
-    <message>
-        <source>Settle</source>
-        <translation>结算</translation>
-    </message>
-    <message>
-        <source>Settle the fee</source>
-        <translation>收取诊断/估价费</translation>
     </message>
     <message>
         <source>Credit the appointment deposit {amount}</source>
@@ -4846,6 +4858,25 @@
     <message>
         <source>The days after</source>
         <translation>后一段</translation>
+    </message>
+</context>
+<context>
+    <name>PlateField</name>
+    <message>
+        <source>Province: type its pinyin (w or wan for 皖) or the character</source>
+        <translation>省份：输入拼音（w 或 wan 即皖）或直接输入汉字</translation>
+    </message>
+    <message>
+        <source>e.g. B12345</source>
+        <translation>如 B12345</translation>
+    </message>
+    <message>
+        <source>(Enter: {first})</source>
+        <translation>（回车：{first}）</translation>
+    </message>
+    <message>
+        <source>No province is typed “{text}”</source>
+        <translation>没有省份简称是“{text}”</translation>
     </message>
 </context>
 <context>
@@ -5008,8 +5039,8 @@
         <translation>告知客户方式</translation>
     </message>
     <message>
-        <source>Record progress check</source>
-        <translation>记录进度检查</translation>
+        <source>Record progress chec&amp;k</source>
+        <translation>记录进度检查(&amp;K)</translation>
     </message>
     <message>
         <source>Checked {at}: expected completion {expected}.</source>
@@ -5102,6 +5133,10 @@
         <translation>通知客户方式</translation>
     </message>
     <message>
+        <source>Read&amp;y for pickup</source>
+        <translation>待取车(&amp;Y)</translation>
+    </message>
+    <message>
         <source>Order {number} — work completed; lines on the order {total}</source>
         <translation>工单 {number} — 已完工；单上项目合计 {total}</translation>
     </message>
@@ -5170,10 +5205,6 @@
         <translation>交车</translation>
     </message>
     <message>
-        <source>Keys handed back</source>
-        <translation>钥匙已交还</translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation>钥匙</translation>
     </message>
@@ -5186,16 +5217,20 @@
         <translation>如有缺少请说明</translation>
     </message>
     <message>
-        <source>Ticked back</source>
-        <translation>已清点交还</translation>
+        <source>&amp;Keys handed back</source>
+        <translation>钥匙已交还(&amp;K)</translation>
     </message>
     <message>
-        <source>Customer signed the list</source>
-        <translation>客户已签字</translation>
+        <source>Ticked &amp;back</source>
+        <translation>已清点交还(&amp;B)</translation>
     </message>
     <message>
-        <source>Documents handed back</source>
-        <translation>证件已交还</translation>
+        <source>Customer si&amp;gned the list</source>
+        <translation>客户已签字(&amp;G)</translation>
+    </message>
+    <message>
+        <source>D&amp;ocuments handed back</source>
+        <translation>证件已交还(&amp;O)</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -5226,12 +5261,12 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>Record readings out</source>
-        <translation>记录出厂读数</translation>
+        <source>Record readings o&amp;ut</source>
+        <translation>记录出厂读数(&amp;U)</translation>
     </message>
     <message>
-        <source>Release the car</source>
-        <translation>交车出厂</translation>
+        <source>&amp;Release the car</source>
+        <translation>交车出厂(&amp;R)</translation>
     </message>
     <message>
         <source>No key registered</source>
@@ -5424,16 +5459,16 @@
         <translation>与上期对比</translation>
     </message>
     <message>
-        <source>Daily self-review …</source>
-        <translation>工作日自评…</translation>
+        <source>&amp;Daily self-review …</source>
+        <translation>工作日自评…(&amp;D)</translation>
     </message>
     <message>
-        <source>Monthly summary …</source>
-        <translation>月度总结…</translation>
+        <source>&amp;Monthly summary …</source>
+        <translation>月度总结…(&amp;M)</translation>
     </message>
     <message>
-        <source>Export to Excel …</source>
-        <translation>导出 Excel…</translation>
+        <source>E&amp;xport to Excel …</source>
+        <translation>导出 Excel…(&amp;X)</translation>
     </message>
     <message>
         <source>Nothing in this period: no car received, released or settled. Step back with the arrow or choose another period.</source>
@@ -6314,8 +6349,8 @@
         <translation>{n} 天</translation>
     </message>
     <message>
-        <source>Click to make this order current</source>
-        <translation>点击设为当前工单</translation>
+        <source>Click (or Enter) to make this order current</source>
+        <translation>单击（或回车）设为当前工单</translation>
     </message>
 </context>
 <context>
@@ -6395,10 +6430,6 @@
 </context>
 <context>
     <name>VehicleFields</name>
-    <message>
-        <source>e.g. 皖B12345</source>
-        <translation>如 皖B12345</translation>
-    </message>
     <message>
         <source>17 characters</source>
         <translation>17 位</translation>
@@ -6554,10 +6585,6 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Print open claims</source>
-        <translation>打印未结索赔</translation>
-    </message>
-    <message>
         <source>Pick an order to claim and press File claim…, or pick an open claim and record the manufacturer&apos;s answer: Approved…, Rejected… or Paid….</source>
         <translation>选择待索赔的工单后点击“提交索赔…”，或选择未结索赔并登记厂家答复：“已批准…”、“已驳回…”或“已付款…”。</translation>
     </message>
@@ -6574,10 +6601,6 @@
         <translation>没有待索赔的工单：已结算且含保修付费项目的工单会显示在这里。</translation>
     </message>
     <message>
-        <source>File claim…</source>
-        <translation>提交索赔…</translation>
-    </message>
-    <message>
         <source>Open claims</source>
         <translation>未结索赔</translation>
     </message>
@@ -6586,16 +6609,24 @@
         <translation>厂家处没有未结的索赔。</translation>
     </message>
     <message>
-        <source>Approved…</source>
-        <translation>已批准…</translation>
+        <source>&amp;Print open claims</source>
+        <translation>打印未结索赔(&amp;P)</translation>
     </message>
     <message>
-        <source>Rejected…</source>
-        <translation>已驳回…</translation>
+        <source>&amp;File claim…</source>
+        <translation>提交索赔…(&amp;F)</translation>
     </message>
     <message>
-        <source>Paid…</source>
-        <translation>已付款…</translation>
+        <source>&amp;Approved…</source>
+        <translation>已批准…(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected…</source>
+        <translation>已驳回…(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Pai&amp;d…</source>
+        <translation>已付款…(&amp;D)</translation>
     </message>
     <message>
         <source>First free service (首保)</source>
@@ -6649,12 +6680,12 @@
 <context>
     <name>WorkPanel</name>
     <message>
-        <source>Work started</source>
-        <translation>开始维修</translation>
+        <source>Work &amp;started</source>
+        <translation>开始维修(&amp;S)</translation>
     </message>
     <message>
-        <source>Work completed</source>
-        <translation>维修完工</translation>
+        <source>Work co&amp;mpleted</source>
+        <translation>维修完工(&amp;M)</translation>
     </message>
     <message>
         <source>{team} · received by {receiver} at {at}</source>
@@ -6723,8 +6754,8 @@
         <translation>车间车辆</translation>
     </message>
     <message>
-        <source>No car for the workshop: orders appear here once the car is checked in.</source>
-        <translation>暂无车间车辆：车辆交车后工单会出现在这里。</translation>
+        <source>No car for the workshop — a car comes here once it is checked in at the inspection desk (Ctrl+3).</source>
+        <translation>没有待交车间的车辆 — 环车检查完成交车后，车辆会出现在这里（Ctrl+3）。</translation>
     </message>
     <message>
         <source>Progress check due: {number} {plate} ({customer}) — ask the workshop for the expected completion and any problem.</source>
