@@ -151,7 +151,7 @@ class WorkshopDesk(QWidget):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([420, 1020])
+        splitter.setSizes([490, 950])  # the queue shows all its columns (order … check due)
         outer.addWidget(splitter, 1)
 
         self.timer = QTimer(self)
