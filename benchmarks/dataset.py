@@ -25,11 +25,17 @@ walk-ins 07:30-17:30, Asia/Shanghai, stored ``+08:00``):
   (2468), cashiers and workshop team leaders; customers and their vehicles (Chery
   models of data/models.json, vehicle categories by body, plates 皖B…, VINs with their
   check digit, maintenance cycles of data/maintenance_cycles.json), owners and
-  odometer readings; most orders are returning cars, some new customers;
+  odometer readings; most orders are returning cars: a maintenance order mostly brings
+  a car whose maintenance is due about then (its owner comes back on time; at each
+  service LOST_PER_SERVICE of them go elsewhere for good, and a car two months overdue
+  is lost too), the other orders a car of the last year's customers or, for
+  NEW_CAR_SHARE of them, a car new to the dealer (SECOND_CAR_SHARE of those owned by a
+  known customer): over ten years ~100,000 customers with ~118,000 cars;
 - repair orders through the lifecycle with their order_events (reception, diagnosis
   with consent, estimate, signed, checked_in, handed_off, in_progress, completed,
   ready, settled, released, done; a few hand-ons between advisors): ~4 % declined
-  (with the diagnosis/estimate fee, mostly paid and closed), ~1 % void; the orders
+  (with the diagnosis/estimate fee, paid and closed at once or within two weeks; only
+  those of the last OPEN_FEE_DAYS still wait at the checkout), ~1 % void; the orders
   still open at the end of the range are cut where that moment finds them (ready,
   in progress, settled …);
 - order_lines (labour / parts / fees, standard jobs of data/standard_jobs.json and
@@ -47,8 +53,10 @@ walk-ins 07:30-17:30, Asia/Shanghai, stored ``+08:00``):
 - order_counters, so the counter can carry on numbering in the file.
 
 Not written: audit, print_log, inspection_results, damage_marks, checkin_documents,
-progress_checks, and the customer-care tables of migrations 014-015 (appointments and
-their deposits, follow-ups, enquiries, complaints): no report of the export reads them.
+progress_checks, and the customer-care tables of migrations 014-019 (appointments and
+their deposits, follow-ups, enquiries, complaints, contacts, groups and campaigns,
+warranty claims): no report of the export reads them; benchmarks/dataset_care.py adds
+them (but deposits, groups and campaigns) to a generated file.
 """
 
 from __future__ import annotations
@@ -57,6 +65,7 @@ import argparse
 import bisect
 import contextlib
 import datetime as dt
+import heapq
 import itertools
 import json
 import random
@@ -77,7 +86,7 @@ from service_desk.domain.validation import VIN_CHARACTERS, vin_check_digit
 from service_desk.store import settings
 from service_desk.store.open import open_database
 
-VERSION = 2  # of what the generator writes: part of benchmarks' cache names
+VERSION = 3  # of what the generator writes: part of benchmarks' cache names
 OFFSET = "+08:00"  # Asia/Shanghai, the settings' default time zone (no summer time)
 PREFIX = "WX"
 SUPERVISOR_PIN = "2468"
@@ -85,6 +94,14 @@ DIAGNOSIS_FEE = 5000
 SYMPTOM_MARGIN = 1500
 OPEN_S, CLOSE_S = 8 * 3600, 18 * 3600  # workshop hours, seconds of the day
 DAY = dt.timedelta(days=1)
+# Share of cars due for maintenance whose owner goes elsewhere from then on, and how long
+# a declined order's unpaid fee stays open at the end of the range (older ones were paid).
+LOST_PER_SERVICE = 0.12
+# Orders other than the maintenance of a car due for it: the share that brings a car new to
+# the dealer, and among those the share owned by a known customer (most own one car).
+NEW_CAR_SHARE = 0.46
+SECOND_CAR_SHARE = 0.16
+OPEN_FEE_DAYS = 30
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国志红海波斌宇浩凯鹏飞俊辉"
@@ -361,14 +378,26 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class Vehicle:
     """What the generator remembers of a car between its visits."""
 
-    __slots__ = ("busy_until", "customer", "fuel_unit", "id", "km", "last_release", "owner_name")
+    __slots__ = (
+        "busy_until",
+        "customer",
+        "cycle_months",
+        "fuel_unit",
+        "id",
+        "km",
+        "last_release",
+        "owner_name",
+    )
 
-    def __init__(self, vehicle_id: int, customer: int, owner_name: str, km: int, fuel: str):
+    def __init__(
+        self, vehicle_id: int, customer: int, owner_name: str, km: int, fuel: str, months: int
+    ):
         self.id = vehicle_id
         self.customer = customer
         self.owner_name = owner_name
         self.km = km
         self.fuel_unit = fuel
+        self.cycle_months = months
         self.busy_until: dt.datetime | None = None
         # (released, order id, team, odometer out) of its last visit
         self.last_release: tuple[dt.datetime, int, str, int] | None = None
@@ -493,6 +522,8 @@ class Generator:
         self.plates: set[str] = set()
         self.vins: set[str] = set()
         self.recent_releases: list[tuple[dt.datetime, Vehicle]] = []
+        # (next maintenance date, vehicle index): who comes for maintenance when it is due
+        self.due_heap: list[tuple[dt.date, int]] = []
         self.search: dict[str, str] = {}  # table -> its rows' search entries (set by load)
         self._reference()
 
@@ -684,8 +715,12 @@ class Generator:
             (vehicle_id, km, created, "registration", None, advisor)
         )
         fuel = "percent" if model.energy == "ev" else "eighths"
-        vehicle = Vehicle(vehicle_id, cid, name, km, fuel)
+        vehicle = Vehicle(vehicle_id, cid, name, km, fuel, cycle.interval_months)
         self.vehicles.append(vehicle)
+        heapq.heappush(
+            self.due_heap,
+            (add_months(moment.date(), cycle.interval_months), len(self.vehicles) - 1),
+        )
         return vehicle
 
     def seed_vehicles(self) -> None:
@@ -699,8 +734,8 @@ class Generator:
         """The car of a new order: mostly a returning one that is not in the shop now."""
         rng = self.rng
         vehicles = self.vehicles
-        if rng.random() < 0.3:
-            if rng.random() < 0.08:  # a second car of a known customer
+        if rng.random() < NEW_CAR_SHARE:
+            if rng.random() < SECOND_CAR_SHARE:  # a second car of a known customer
                 other = vehicles[int(rng.random() * len(vehicles))]
                 return self.new_vehicle(moment, (other.customer, other.owner_name))
             return self.new_vehicle(moment, None)
@@ -713,6 +748,21 @@ class Generator:
             if vehicle.busy_until is None or vehicle.busy_until < moment:
                 return vehicle
         return self.new_vehicle(moment, None)
+
+    def due_vehicle(self, moment: dt.datetime) -> Vehicle | None:
+        """A car whose maintenance is due about now (most owners come back on time); cars
+        overdue by two months and a few of those due are lost to the dealer for good."""
+        rng, heap, today = self.rng, self.due_heap, moment.date()
+        while heap and heap[0][0] < today - dt.timedelta(days=60):
+            heapq.heappop(heap)  # lapsed: the owner went elsewhere
+        while heap and heap[0][0] <= today + dt.timedelta(days=20):
+            _day, index = heapq.heappop(heap)
+            if rng.random() < LOST_PER_SERVICE:
+                continue
+            vehicle = self.vehicles[index]
+            if vehicle.busy_until is None or vehicle.busy_until < moment:
+                return vehicle
+        return None
 
     def comeback_vehicle(self, moment: dt.datetime) -> Vehicle | None:
         """A car released within the last 30 days, not in the shop now."""
@@ -848,10 +898,13 @@ class Generator:
         rng = self.rng
         vehicle = self.comeback_vehicle(created) if rng.random() < 0.012 else None
         comeback = vehicle.last_release if vehicle is not None else None
+        category = self.category_codes[self._pick(self.category_cum)]
+        if vehicle is None and category == "maintenance" and rng.random() < 0.85:
+            vehicle = self.due_vehicle(created)
         if vehicle is None:
             vehicle = self.visiting_vehicle(created)
         v = Visit(self._id("repair_orders"), vehicle, self._advisor(), created)
-        v.category = self.category_codes[self._pick(self.category_cum)]
+        v.category = category
         _weight, planned, v.payer = CATEGORIES[v.category]
         if comeback is not None:
             v.category, v.payer, planned, v.comeback = "comeback", "internal", (60, 240), comeback
@@ -908,9 +961,11 @@ class Generator:
             )
         self.event(v, t, v.advisor, "declined", "customer declined")
         self.count(v.advisor, t, "declined")
-        if rng.random() < 0.15:
-            return  # the fee is still open
-        paid = self.due(t + self._s(120, 900))
+        late = rng.random() < 0.15
+        if late and t >= self.now - OPEN_FEE_DAYS * DAY:
+            return  # the fee is still open: the customer pays it on their next visit
+        # most pay at once; the others come back within two weeks to pay
+        paid = self.due(t + (rng.randint(1, 14) * DAY if late else self._s(120, 900)))
         cashier = self._cashier()
         if v.fee:
             self.rows["payments"].append((v.id, self._method(), v.fee, ts(paid), cashier, ""))
@@ -1295,6 +1350,10 @@ class Generator:
         vehicle.busy_until = released
         vehicle.km = km_out
         vehicle.last_release = (released, v.id, v.team, km_out)
+        if v.category == "maintenance":
+            # vehicles[i] has id i + 1 (the ids are counted as they are appended)
+            next_due = add_months(released.date(), vehicle.cycle_months)
+            heapq.heappush(self.due_heap, (next_due, vehicle.id - 1))
         self.recent_releases.append((released, vehicle))
         if rng.random() < 0.6:
             done = dt.datetime.combine(

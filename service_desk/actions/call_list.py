@@ -2,13 +2,14 @@
 
 One line per vehicle whose maintenance is overdue or due within 30 days, or whose owner
 declined work in the last year, or who asked to be called back at a time that has come;
-each with its reasons and the figures behind them, and the last contact logged (R3). Cars
+a car overdue by more than a year has lapsed and is left to the customer groups. Each with
+its reasons and the figures behind them, and the last contact logged (R3). Cars
 in the shop (an open order) or already booked (an open appointment) are left out: they are
 handled already. So are the lines the contact log holds back (domain/contacts.py): a call
 back asked for later, a sold car, a wrong number (listed apart by ``numbers_to_mend``), a
 customer whose complaint waits for an answer, and the purposes the customer said lately
-they are not interested in. Read-only: nothing is
-written and nothing audited; actions/contacts.py logs the calls.
+they are not interested in. Nothing is recorded or audited (only the cached dues of
+service_due are brought up to date); actions/contacts.py logs the calls.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ DECLINED_WITHIN_DAYS = 365
 # except those that hold until something else happens: a sold car, a wrong number, a call
 # back asked for.
 CONTACTS_WITHIN_DAYS = 365
+# A car whose service is overdue by more than this has lapsed (流失): it leaves the daily
+# list (the customer groups find it: last visit before …); due within 30 days is the list's
+# other end (next_service.DUE_30).
+LAPSED_AFTER_DAYS = 365
+DUE_WITHIN_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -111,18 +117,31 @@ def call_list(
     """Today's calls, most urgent first (overdue, a call back asked for, due within 7 days,
     within 30 days, then declined work alone); within a rank the call backs first, then
     the earliest due day (or call back), then the plate. ``now`` decides which call backs
-    have come (by default the end of ``today``: every call back asked for that day)."""
+    have come (by default the end of ``today``: every call back asked for that day).
+
+    A car overdue by more than LAPSED_AFTER_DAYS has lapsed: its service is no longer a
+    reason to call (customer groups find such cars by their last visit). Only the cars
+    whose cached due day is in range, or that have declined work, a call back or a
+    campaign, are read (service_due.refresh first brings the cached dues up to date)."""
     now = now or _end_of(db, today)
-    readings = q.readings_by_vehicle(db)
+    service_due.refresh(db, today)
     since = (today - dt.timedelta(days=DECLINED_WITHIN_DAYS)).isoformat()
     declined = q.declined_by_vehicle(db, since)
     contacts = _contacts(db, today)
     campaigns = campaign_reasons(db, today)
+    calling_back = [
+        customer
+        for customer, logged in contacts.items()
+        if any(c.outcome == "call_back" for c in logged)
+    ]
+    extra = {*declined, *campaigns, *q.vehicles_of_customers(db, calling_back)}
+    lapsed = today - dt.timedelta(days=LAPSED_AFTER_DAYS)
+    due_to = today + dt.timedelta(days=DUE_WITHIN_DAYS)
     lines: list[CallLine] = []
-    for row in q.call_candidates(db):
+    quiet: dict[bool, contact_rules.Standing] = {}
+    for row in q.call_candidates(db, lapsed.isoformat(), due_to.isoformat(), extra):
         vid = row["vehicle_id"]
-        own = [ns.Reading(dt.date.fromisoformat(d), km) for d, km in readings.get(vid, [])]
-        due = service_due.predict(row, own, today)
+        due = service_due.cached(row, today)
         items = [
             ns.Declined(
                 d["source"],
@@ -133,21 +152,33 @@ def call_list(
             )
             for d in declined.get(vid, [])
         ]
-        state = contact_rules.standing(
-            contacts.get(row["customer_id"], []),
-            row["customer_id"],
-            vid,
-            now,
-            customer_updated_at=parse(row["customer_updated_at"]),
-            last_order_at=parse(row["last_order_at"]) if row["last_order_at"] else None,
-            complaint_open=row["complaints_waiting"] > 0,
-        )
+        logged = contacts.get(row["customer_id"])
+        complaint_open = row["complaints_waiting"] > 0
+        if logged:
+            state = contact_rules.standing(
+                logged,
+                row["customer_id"],
+                vid,
+                now,
+                customer_updated_at=parse(row["customer_updated_at"]),
+                last_order_at=parse(row["last_order_at"]) if row["last_order_at"] else None,
+                complaint_open=complaint_open,
+            )
+        else:  # nobody contacted: the same standing for every such car (most of the list)
+            state = quiet.get(complaint_open) or quiet.setdefault(
+                complaint_open,
+                contact_rules.standing(
+                    [], 0, vid, now, customer_updated_at=now, complaint_open=complaint_open
+                ),
+            )
         found = ns.reasons(due, items, today) + [
             ns.campaign_reason(
                 c["campaign_id"], c["name"], c["offer"], c["valid_to"], c["letter_sent_on"]
             )
             for c in campaigns.get(vid, [])
         ]
+        if due.day is not None and due.day < lapsed:
+            found = [r for r in found if r.code != ns.OVERDUE]
         found = contact_rules.apply(found, state)
         if not found:
             continue

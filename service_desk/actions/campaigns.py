@@ -1,8 +1,8 @@
 """Customer groups, campaigns and letter runs (R2, R3).
 
 - A group's members are counted and listed on the day asked (store/segment_queries.py for
-  the archive's figures; the due-service band predicted as the call list does it, with
-  domain/next_service.predict_due over the car's own odometer history).
+  the archive's figures; the due-service band as the call list has it: the car's due
+  predicted by actions/service_due.py, cached per car).
 - A campaign is launched on a saved group: the group's members that day become its
   targets (campaign_targets), so its figures stay those of the cars it was launched on.
 - A letter run (``letter_run``) is one letter per customer: a group's service reminders
@@ -28,6 +28,7 @@ Every change is one transaction with its audit rows (entities 'customer_group',
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -42,7 +43,6 @@ from service_desk.domain import next_service as ns
 from service_desk.domain import segments as rules
 from service_desk.domain import validation as v
 from service_desk.store import segment_queries as sq
-from service_desk.store.call_list_queries import readings_by_vehicle
 from service_desk.store.queries import Row
 
 
@@ -93,19 +93,31 @@ def _filters(c: rules.Criteria, today: dt.date, campaign_id: int | None = None) 
     )
 
 
+def _due_days(c: rules.Criteria, today: dt.date) -> tuple[str | None, str | None]:
+    """The due days (from, to) of the due-service choice, as ISO dates: its bands are one
+    stretch of days (overdue: before today; due within 7 days: today .. +7; within 30
+    days: +8 .. +30). The exact band of each car is checked again (rules.matches_due)."""
+    if not c.due_bands:
+        return None, None
+    days = {
+        ns.OVERDUE: (dt.date.min, today - dt.timedelta(days=1)),
+        ns.DUE_7: (today, today + dt.timedelta(days=7)),
+        ns.DUE_30: (today + dt.timedelta(days=8), today + dt.timedelta(days=30)),
+    }
+    low = min(days[b][0] for b in c.due_bands)
+    high = max(days[b][1] for b in c.due_bands)
+    return ("" if low == dt.date.min else low.isoformat()), high.isoformat()
+
+
 def _members(
     db: sqlite_utils.Database, c: rules.Criteria, today: dt.date, campaign_id: int | None = None
 ) -> list[rules.Member]:
-    rows = sq.member_rows(db, _filters(c, today, campaign_id))
-    if not rows:
-        return []
-    readings = readings_by_vehicle(db)
+    service_due.refresh(db, today)
+    due_from, due_to = _due_days(c, today)
+    filters = dataclasses.replace(_filters(c, today, campaign_id), due_from=due_from, due_to=due_to)
     found = []
-    for r in rows:
-        own = [
-            ns.Reading(dt.date.fromisoformat(d), km) for d, km in readings.get(r["vehicle_id"], [])
-        ]
-        due = service_due.predict(r, own, today)
+    for r in sq.member_rows(db, filters):
+        due = service_due.cached(r, today)
         if not rules.matches_due(c, due.day, today):
             continue
         purchase = _date(r["purchase_date"])

@@ -63,13 +63,18 @@ def _released_orders(db: sqlite_utils.Database, since: dt.date) -> list[Row]:
     ``since`` (coarse, by the date part; the window is checked in Python)."""
     return list(
         db.query(
+            # the releases since the day by time (releases_released, migration 021), and
+            # for an order released before the releases table its last 'released' event
+            # (events_state_at); never every release of the archive
             """WITH rel AS (
-                 SELECT o.id, coalesce(r.released_at,
-                          (SELECT e.at FROM order_events e WHERE e.order_id = o.id
-                             AND e.to_state = 'released' ORDER BY e.id DESC LIMIT 1))
-                        AS released_at
-                   FROM repair_orders o LEFT JOIN releases r ON r.order_id = o.id
-                  WHERE o.state IN ('released', 'done'))
+                 SELECT r.order_id AS id, r.released_at FROM releases r
+                  WHERE r.released_at >= :day
+                 UNION ALL
+                 SELECT e.order_id, max(e.at) FROM order_events e
+                  WHERE e.to_state = 'released' AND e.at >= :day
+                    AND NOT EXISTS (SELECT 1 FROM releases r WHERE r.order_id = e.order_id
+                                      AND r.released_at IS NOT NULL)
+                  GROUP BY e.order_id)
                SELECT o.id AS order_id, o.number, rel.released_at, v.plate,
                       c.id AS customer_id, c.name AS customer_name, c.phone,
                       (SELECT count(*) FROM follow_ups f WHERE f.order_id = o.id) AS attempts,
@@ -78,10 +83,10 @@ def _released_orders(db: sqlite_utils.Database, since: dt.date) -> list[Row]:
                  FROM rel JOIN repair_orders o ON o.id = rel.id
                  JOIN vehicles v ON v.id = o.vehicle_id
                  JOIN customers c ON c.id = o.customer_id
-                WHERE rel.released_at IS NOT NULL AND substr(rel.released_at, 1, 10) >= ?
+                WHERE +o.state IN ('released', 'done')
                   AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.order_id = o.id
                                     AND f.outcome <> 'not_reached')""",
-            [(since - dt.timedelta(days=1)).isoformat()],
+            {"day": (since - dt.timedelta(days=1)).isoformat()},
         )
     )
 

@@ -28,6 +28,7 @@ from service_desk.actions.context import ActionError, Ctx, audit
 from service_desk.domain import next_service as ns
 from service_desk.domain import warranty as rules
 from service_desk.domain.clock import parse
+from service_desk.domain.schedules import add_months
 from service_desk.store import call_list_queries
 from service_desk.store import warranty_queries as q
 
@@ -249,13 +250,24 @@ def _done(row: Row) -> rules.FirstServiceDone | None:
     )
 
 
+def _first_service_since(today: dt.date) -> dt.date:
+    """The earliest purchase date a car listed today can have: a car is listed until
+    LIST_LAPSED_DAYS after its grace (and a first service done in time at most
+    LIST_DONE_DAYS ago was done by its grace), so its limit date (purchase + first_months)
+    is at most that long ago; a few days more for the month arithmetic."""
+    months = max(reference.cycle_for_model(m.code).first_months for m in reference.car_models())
+    back = max(rules.GRACE_DAYS + rules.LIST_LAPSED_DAYS, rules.LIST_DONE_DAYS + rules.GRACE_DAYS)
+    return add_months(today - dt.timedelta(days=back + 5), -months)
+
+
 def first_service_list(db: sqlite_utils.Database, today: dt.date) -> list[FirstServiceLine]:
     """The cars in or near their first-service window today (and those done or lapsed of
     late, and young cars with no purchase date), overdue first, then due, due soon,
     unknown, done, lapsed; within each the earliest limit first, then by plate."""
-    readings = call_list_queries.readings_by_vehicle(db)
+    rows = q.first_service_candidates(db, _first_service_since(today).isoformat())
+    readings = call_list_queries.readings_of(db, [r["vehicle_id"] for r in rows])
     lines = []
-    for row in q.first_service_candidates(db):
+    for row in rows:
         try:
             cycle = reference.cycle_for_model(row["model_code"])
         except KeyError:  # a model no longer in the reference data: no schedule known

@@ -1,14 +1,17 @@
-"""Read-only queries behind the daily call list (R2): vehicles to consider with their owner,
-last visit and last maintenance; every odometer reading; the work customers declined. The
-contacts logged (R3) come from store/contact_queries.for_call_list.
+"""Read-only queries behind the daily call list (R2) and the cached due of each car.
 
-Each is one query over the whole archive (thousands of vehicles), grouped in Python by the
-caller; none runs per vehicle. Dates are the local date of the stored ISO time (its first
-ten characters).
+The call list reads the cars whose cached due day (table service_due, migration 021) falls
+in its range, plus the few cars given by id (declined work, call backs, campaigns), with
+their owner and last visit; never the whole archive. The cache itself is recomputed for
+the cars the triggers marked stale (``stale_due``, ``due_inputs``, ``readings_of``,
+``save_due``). The contacts logged (R3) come from store/contact_queries.for_call_list.
+Dates are the local date of the stored ISO time (its first ten characters).
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections import defaultdict
 
 import sqlite_utils
@@ -27,48 +30,157 @@ def _in(values: tuple[str, ...]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
-def call_candidates(db: sqlite_utils.Database) -> list[Row]:
-    """Every vehicle not in the shop and without an open appointment, with its owner's name
-    and phones, the schedule fields, the last visit (local date of its latest order, voided
-    ones aside; ``last_order_at`` the time that order was opened), the last maintenance
-    (date and odometer of its latest serviced maintenance order), when the owner's
-    record was last updated (``customer_updated_at``) and how many of the owner's
-    complaints wait for the counter's answer (``complaints_waiting``: open or escalated)."""
+def _ids(ids) -> str:
+    return json.dumps(sorted({int(i) for i in ids}))
+
+
+# --- the cached due of each car (service_due, migration 021) -------------------------------
+
+
+def due_rules(db: sqlite_utils.Database) -> str | None:
+    row = db.execute("SELECT version FROM service_due_rules WHERE id = 1").fetchone()
+    return row[0] if row else None
+
+
+def start_due_rules(db: sqlite_utils.Database, version: str) -> None:
+    """Every cached due is to be recomputed with the rules of ``version``."""
+    db.execute("UPDATE service_due SET stale = 1 WHERE stale = 0")
+    db.execute(
+        "INSERT INTO service_due_rules (id, version) VALUES (1, ?)"
+        " ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+        [version],
+    )
+
+
+def stale_due(db: sqlite_utils.Database, today: str) -> list[int]:
+    """Cars whose cached due is to be recomputed: marked stale, or following the
+    calendar and computed another day than ``today``."""
+    return [
+        r[0]
+        for r in db.execute(
+            """SELECT vehicle_id FROM service_due WHERE stale = 1
+               UNION SELECT vehicle_id FROM service_due
+                      WHERE follows_today = 1 AND computed_on IS NOT ?""",
+            [today],
+        )
+    ]
+
+
+def due_inputs(db: sqlite_utils.Database, ids) -> list[Row]:
+    """What the prediction of these cars reads (service_due.predict): the model, the
+    schedule fields and the last maintenance (date and odometer of its latest serviced
+    maintenance order)."""
     return list(
         db.query(
-            f"""WITH visits AS (
-                    SELECT vehicle_id, max(substr(created_at, 1, 10)) AS last_visit,
-                           max(created_at) AS last_order_at
-                    FROM repair_orders WHERE state <> 'void' GROUP BY vehicle_id
-                ),
-                services AS (
+            # "+" keeps the planner on the orders of these cars (orders_vehicle), not on
+            # every serviced order of the archive (orders_state)
+            f"""WITH services AS (
                     SELECT vehicle_id, max(coalesce(signed_at, created_at)) AS at,
                            odometer_in AS km
                     FROM repair_orders
-                    WHERE repair_category = 'maintenance' AND state IN {_in(SERVICED)}
+                    WHERE vehicle_id IN (SELECT value FROM json_each(:ids))
+                      AND +repair_category = 'maintenance' AND +state IN {_in(SERVICED)}
                     GROUP BY vehicle_id
                 )
-                SELECT v.id AS vehicle_id, v.plate, v.model_code, v.purchase_date,
-                       v.cycle_km, v.cycle_months, v.next_due_date, v.next_due_km,
-                       c.id AS customer_id, c.name AS customer_name, c.phone, c.phone2,
-                       c.preferred_contact, c.updated_at AS customer_updated_at,
-                       visits.last_visit, visits.last_order_at,
-                       (SELECT count(*) FROM complaints k WHERE k.customer_id = c.id
-                          AND k.state IN ('open', 'escalated')) AS complaints_waiting,
+                SELECT v.id AS vehicle_id, v.model_code, v.purchase_date, v.cycle_km,
+                       v.cycle_months, v.next_due_date, v.next_due_km,
                        substr(services.at, 1, 10) AS last_service_date,
                        services.km AS last_service_km
-                FROM vehicles v
+                FROM vehicles v LEFT JOIN services ON services.vehicle_id = v.id
+                WHERE v.id IN (SELECT value FROM json_each(:ids)) ORDER BY v.id""",
+            {"ids": _ids(ids)},
+        )
+    )
+
+
+def readings_of(db: sqlite_utils.Database, ids) -> dict[int, list[tuple[str, int]]]:
+    """The odometer readings of these cars as (local date, km), in the order recorded."""
+    grouped: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for vehicle_id, day, km in db.execute(
+        """SELECT vehicle_id, substr(at, 1, 10), km FROM odometer_readings
+           WHERE vehicle_id IN (SELECT value FROM json_each(?)) ORDER BY vehicle_id, id""",
+        [_ids(ids)],
+    ):
+        grouped[vehicle_id].append((day, km))
+    return dict(grouped)
+
+
+DUE_COLUMNS = (
+    "due_date",
+    "due_km",
+    "km_date",
+    "due_day",
+    "km_per_day",
+    "rate_basis",
+    "last_day",
+    "last_km",
+    "follows_today",
+    "computed_on",
+)
+
+
+def save_due(db: sqlite_utils.Database, rows: list[tuple]) -> None:
+    """Store computed dues: each row the DUE_COLUMNS values, then the vehicle id."""
+    sets = ", ".join(f"{c} = ?" for c in DUE_COLUMNS)
+    db.conn.executemany(f"UPDATE service_due SET stale = 0, {sets} WHERE vehicle_id = ?", rows)
+
+
+# --- the call list -----------------------------------------------------------------------
+
+
+def call_candidates(
+    db: sqlite_utils.Database, due_from: str, due_to: str, extra_ids=()
+) -> list[sqlite3.Row]:
+    """The cars whose cached due day is from ``due_from`` to ``due_to`` (ISO dates) and the
+    cars ``extra_ids``, when not in the shop and without an open appointment, by id: with
+    their owner's name and phones, the cached due (DUE_COLUMNS), the last visit (local
+    date of its latest order, voided ones aside; ``last_order_at`` the time that order was
+    opened), when the owner's record was last updated (``customer_updated_at``) and how
+    many of the owner's complaints wait for the counter's answer (``complaints_waiting``:
+    open or escalated). The cached dues are to be fresh (service_due.refresh)."""
+    due = ", ".join(f"d.{c}" for c in DUE_COLUMNS)
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row  # rows read by name, cheaper than dicts by thousands
+    return list(
+        cursor.execute(
+            f"""WITH picked(id) AS (
+                    SELECT vehicle_id FROM service_due WHERE due_day BETWEEN :due_from AND :due_to
+                    UNION SELECT value FROM json_each(:extra)
+                )
+                SELECT v.id AS vehicle_id, v.plate, v.model_code,
+                       c.id AS customer_id, c.name AS customer_name, c.phone, c.phone2,
+                       c.preferred_contact, c.updated_at AS customer_updated_at,
+                       (SELECT max(substr(o.created_at, 1, 10)) FROM repair_orders o
+                         WHERE o.vehicle_id = v.id AND o.state <> 'void') AS last_visit,
+                       (SELECT max(o.created_at) FROM repair_orders o
+                         WHERE o.vehicle_id = v.id AND o.state <> 'void') AS last_order_at,
+                       (SELECT count(*) FROM complaints k WHERE k.customer_id = c.id
+                          AND k.state IN ('open', 'escalated')) AS complaints_waiting,
+                       {due}
+                FROM picked
+                JOIN vehicles v ON v.id = picked.id
                 JOIN customers c ON c.id = v.owner_id
-                LEFT JOIN visits ON visits.vehicle_id = v.id
-                LEFT JOIN services ON services.vehicle_id = v.id
+                JOIN service_due d ON d.vehicle_id = v.id
                 WHERE NOT EXISTS (SELECT 1 FROM repair_orders o
                                   WHERE o.vehicle_id = v.id AND o.state IN {_in(IN_SHOP)})
                   AND NOT EXISTS (SELECT 1 FROM appointments a
                                   WHERE a.vehicle_id = v.id
                                     AND a.state IN {_in(OPEN_APPOINTMENT)})
-                ORDER BY v.id"""
+                ORDER BY v.id""",
+            {"due_from": due_from, "due_to": due_to, "extra": _ids(extra_ids)},
         )
     )
+
+
+def vehicles_of_customers(db: sqlite_utils.Database, customer_ids) -> list[int]:
+    """The cars these customers own now."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM vehicles WHERE owner_id IN (SELECT value FROM json_each(?))",
+            [_ids(customer_ids)],
+        )
+    ]
 
 
 def readings_by_vehicle(db: sqlite_utils.Database) -> dict[int, list[tuple[str, int]]]:
@@ -84,7 +196,9 @@ def readings_by_vehicle(db: sqlite_utils.Database) -> dict[int, list[tuple[str, 
 def declined_by_vehicle(db: sqlite_utils.Database, since: str) -> dict[int, list[Row]]:
     """Work declined on or after the local date `since`, per vehicle, newest first: the
     extra-work items the customer declined (with their total) and the active estimate lines
-    of orders the customer declined (state declined, or closed after declining)."""
+    of orders the customer declined (state declined, or closed after declining; by the day
+    they were declined, orders_declined). An ISO time is on or after the date ``since``
+    exactly when its first ten characters are."""
     rows = db.query(
         """SELECT o.vehicle_id, 'extra_work' AS source, x.description,
                   (SELECT coalesce(sum(amount_fen), 0) FROM extra_work_items
@@ -95,9 +209,10 @@ def declined_by_vehicle(db: sqlite_utils.Database, since: str) -> dict[int, list
            UNION ALL
            SELECT o.vehicle_id, 'estimate', l.description, l.amount_fen,
                   substr(o.declined_at, 1, 10), o.number, l.id
-           FROM order_lines l JOIN repair_orders o ON o.id = l.order_id
-           WHERE o.declined_at IS NOT NULL AND o.state IN ('declined', 'closed')
-             AND l.status = 'active' AND substr(o.declined_at, 1, 10) >= :since
+           FROM repair_orders o INDEXED BY orders_declined
+           CROSS JOIN order_lines l ON l.order_id = o.id
+           WHERE o.declined_at >= :since AND +o.state IN ('declined', 'closed')
+             AND l.status = 'active'
            ORDER BY 1, day DESC, source, ord""",
         {"since": since},
     )

@@ -32,6 +32,7 @@ from service_desk.store import (
     schema_v18,
     schema_v19,
     schema_v20,
+    schema_v21,
 )
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
@@ -62,6 +63,7 @@ STEPS = (
     ("018_campaigns", schema_v18),
     ("019_warranty_claims", schema_v19),
     ("020_care_print_kinds", schema_v20),
+    ("021_ten_year_indexes", schema_v21),
 )
 
 

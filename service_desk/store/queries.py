@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 import sqlite_utils
 
+from service_desk.domain.validation import PROVINCES
 from service_desk.store.schema_v1 import SEARCH_KINDS
 
 Row = dict[str, Any]
@@ -38,30 +40,53 @@ def search_ids(db: sqlite_utils.Database, text: str, limit: int = 50) -> dict[st
             found[_KIND_BY_CODE[rowid % 4]].append(rowid // 4)
         return found
     like = f"%{text}%"
+    # Each LIKE reads its table from the newest row until enough are found: a column that
+    # cannot hold the fragment (a Chinese name in a phone or a plate) is not read at all.
+    in_phone = _only(text, _PHONE_CHARACTERS)
     found["customers"] = [
         r[0]
         for r in db.execute(
-            "SELECT id FROM customers WHERE name LIKE ? OR phone LIKE ? ORDER BY id DESC LIMIT ?",
-            [like, like, limit],
+            "SELECT id FROM customers WHERE name LIKE ? OR phone LIKE ? ORDER BY id DESC LIMIT ?"
+            if in_phone
+            else "SELECT id FROM customers WHERE name LIKE ? ORDER BY id DESC LIMIT ?",
+            [like, like, limit] if in_phone else [like, limit],
         )
     ]
-    found["vehicles"] = [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM vehicles WHERE plate LIKE ? ORDER BY id DESC LIMIT ?", [like, limit]
-        )
-    ]
+    if _only(text.upper(), _PLATE_CHARACTERS):
+        found["vehicles"] = [
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM vehicles WHERE plate LIKE ? ORDER BY id DESC LIMIT ?",
+                [like, limit],
+            )
+        ]
     return found
+
+
+# What a stored phone (validation.normalize_phone) and plate (normalize_plate) are made of.
+_PHONE_CHARACTERS = frozenset("0123456789转")
+_PLATE_CHARACTERS = frozenset(
+    PROVINCES + "学警挂领应急港澳使" + string.ascii_uppercase + string.digits
+)
+
+
+def _only(text: str, characters: frozenset[str]) -> bool:
+    return all(c in characters for c in text)
 
 
 def search(db: sqlite_utils.Database, text: str, limit: int = 50) -> list[Row]:
     """Hits grouped customer → vehicle → open order: one row per (customer, vehicle)."""
     ids = search_ids(db, text, limit)
     vehicle_ids: list[int] = list(ids["vehicles"])
-    for oid in ids["repair_orders"]:
-        r = one(db, "SELECT vehicle_id FROM repair_orders WHERE id = ?", [oid])
-        if r:
-            vehicle_ids.append(r["vehicle_id"])
+    if ids["repair_orders"]:  # the cars of the orders found, in one query
+        marks = ",".join("?" * len(ids["repair_orders"]))
+        vehicle_ids += [
+            r[0]
+            for r in db.execute(
+                f"SELECT vehicle_id FROM repair_orders WHERE id IN ({marks}) ORDER BY id DESC",
+                ids["repair_orders"],
+            )
+        ]
     customer_only = list(ids["customers"])
     rows: list[Row] = []
     seen: set[tuple[int, int | None]] = set()
@@ -150,6 +175,43 @@ _ORDER_LIST = """SELECT o.id, o.number, o.state, o.created_at, o.updated_at, o.p
 
 def orders_of_vehicle(db: sqlite_utils.Database, vehicle_id: int) -> list[Row]:
     return list(db.query(f"{_ORDER_LIST} WHERE o.vehicle_id = ? ORDER BY o.id DESC", [vehicle_id]))
+
+
+def open_order_of_vehicle(db: sqlite_utils.Database, vehicle_id: int) -> int | None:
+    """The car's latest order still open (not void, closed, done nor released)."""
+    row = db.execute(
+        f"SELECT id FROM repair_orders WHERE vehicle_id = ? AND state NOT IN {_OPEN}"
+        " ORDER BY id DESC LIMIT 1",
+        [vehicle_id],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def orders_of_vehicle_page(
+    db: sqlite_utils.Database, vehicle_id: int, before_id: int | None, limit: int
+) -> list[Row]:
+    """One page of the car's orders, newest first: those before the order ``before_id``
+    (from the newest when None), at most ``limit`` (orders_vehicle_created and the key)."""
+    return list(
+        db.query(
+            f"{_ORDER_LIST} WHERE o.vehicle_id = ? AND o.id < ? ORDER BY o.id DESC LIMIT ?",
+            [vehicle_id, before_id if before_id is not None else 2**62, limit],
+        )
+    )
+
+
+def odometer_page(
+    db: sqlite_utils.Database, vehicle_id: int, before_id: int | None, limit: int
+) -> list[Row]:
+    """One page of the car's odometer readings, latest first (as odometer_history)."""
+    return list(
+        db.query(
+            """SELECT r.*, s.name AS staff_name FROM odometer_readings r
+                            JOIN staff s ON s.id = r.staff_id
+                            WHERE r.vehicle_id = ? AND r.id < ? ORDER BY r.id DESC LIMIT ?""",
+            [vehicle_id, before_id if before_id is not None else 2**62, limit],
+        )
+    )
 
 
 def orders_of_customer(db: sqlite_utils.Database, customer_id: int, limit: int = 20) -> list[Row]:

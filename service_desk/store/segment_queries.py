@@ -1,15 +1,16 @@
 """Read-only queries of customer groups and campaigns (R2, R3). Writes go through
 service_desk.actions.campaigns.
 
-The members of a group are one query over the archive: each car with its owner, its
-visits and last visit (orders_vehicle_created, migration 018), what its settlements billed
-the customer in the window (settlements_settled, migration 013), its last maintenance (as
-the call list reads it) and whether a letter may go to it: not when its owner said they
+The members of a group are one query: the cars meeting the criteria on the car itself
+(model, purchase date, campaign, the due day cached in service_due, migration 021), each
+with its owner, its visits and last visit (its own orders, orders_vehicle_created,
+migration 018), what its settlements billed the customer in the window, and whether a
+letter may go to it: not when its owner said they
 sold it (until it comes in again or changes owner) nor when the owner's number was found
 wrong (until their record is updated after it) — the meaning of those outcomes in the
 contact log (migration 017, domain/contacts.py). Model and purchase-date criteria go
-through vehicles_model and vehicles_purchase. The due-service criterion needs the car's
-odometer history: the caller filters on it (actions/campaigns.py).
+through vehicles_model and vehicles_purchase, the due-service criterion through
+service_due_day.
 
 A contact is "about" a car when it names the car, or names no car and is with the car's
 owner (a letter to a customer with several cars names none of them).
@@ -17,6 +18,7 @@ owner (a letter to a customer with several cars names none of them).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +40,7 @@ def about(car: str, owner: str) -> str:
 
 SOLD = """EXISTS (SELECT 1 FROM contacts k
                  WHERE k.vehicle_id = v.id AND k.customer_id = v.owner_id
-                   AND k.outcome = 'sold_car'
+                   AND +k.outcome = 'sold_car'  -- by the car (contacts_vehicle)
                    AND NOT EXISTS (SELECT 1 FROM repair_orders o
                                    WHERE o.vehicle_id = v.id AND o.created_at > k.at))"""
 WRONG_NUMBER = """EXISTS (SELECT 1 FROM contacts k
@@ -49,7 +51,8 @@ WRONG_NUMBER = """EXISTS (SELECT 1 FROM contacts k
 @dataclass(frozen=True)
 class Filters:
     """The criteria as the query takes them: ISO dates and plain numbers, None for
-    "any". ``since`` .. ``today`` is the 12-month window (ISO dates, both included)."""
+    "any". ``since`` .. ``today`` is the 12-month window (ISO dates, both included);
+    ``due_from`` .. ``due_to`` the due days of the due-service choice (cached dues)."""
 
     since: str
     today: str
@@ -63,85 +66,88 @@ class Filters:
     visited_before: str | None = None  # last visit before this day, or never
     visited_since: str | None = None
     campaign_id: int | None = None  # only the cars this campaign targeted
+    due_from: str | None = None
+    due_to: str | None = None
 
 
-def _where(f: Filters) -> tuple[list[str], dict[str, Any]]:
-    where: list[str] = []
+def _where(f: Filters) -> tuple[list[str], list[str], dict[str, Any]]:
+    """The conditions on the car itself (indexed: model, purchase date, campaign, due day)
+    and those on its visits and spend, with their parameters."""
+    cars: list[str] = []
+    figures: list[str] = []
     params: dict[str, Any] = {"since": f.since, "today": f.today}
     if f.models:
         marks = ", ".join(f":model{i}" for i in range(len(f.models)))
-        where.append(f"v.model_code IN ({marks})")
+        cars.append(f"v.model_code IN ({marks})")
         params.update({f"model{i}": m for i, m in enumerate(f.models)})
     checks = (
-        ("purchased_after", "v.purchase_date > :purchased_after"),
-        ("purchased_until", "v.purchase_date <= :purchased_until"),
-        ("visits_min", "coalesce(visits.visits, 0) >= :visits_min"),
-        ("visits_max", "coalesce(visits.visits, 0) <= :visits_max"),
-        ("spend_min_fen", "coalesce(spend.spend_fen, 0) >= :spend_min_fen"),
-        ("spend_max_fen", "coalesce(spend.spend_fen, 0) <= :spend_max_fen"),
-        ("visited_before", "(visits.last_visit IS NULL OR visits.last_visit < :visited_before)"),
-        ("visited_since", "visits.last_visit >= :visited_since"),
+        (cars, "purchased_after", "v.purchase_date > :purchased_after"),
+        (cars, "purchased_until", "v.purchase_date <= :purchased_until"),
+        (cars, "due_from", "d.due_day >= :due_from"),
+        (cars, "due_to", "d.due_day <= :due_to"),
         (
+            cars,
             "campaign_id",
             "v.id IN (SELECT vehicle_id FROM campaign_targets WHERE campaign_id = :campaign_id)",
         ),
+        (figures, "visits_min", "visits >= :visits_min"),
+        (figures, "visits_max", "visits <= :visits_max"),
+        (figures, "spend_min_fen", "spend_fen >= :spend_min_fen"),
+        (figures, "spend_max_fen", "spend_fen <= :spend_max_fen"),
+        (figures, "visited_before", "(last_visit IS NULL OR last_visit < :visited_before)"),
+        (figures, "visited_since", "last_visit >= :visited_since"),
     )
-    for name, sql in checks:
+    for where, name, sql in checks:
         value = getattr(f, name)
         if value is not None:
             where.append(sql)
             params[name] = value
-    return where, params
+    return cars, figures, params
+
+
+# Per car, from its own orders (orders_vehicle_created, migration 018) and their
+# settlements: visits in the window and the last visit up to today (voided orders aside),
+# the spend in the window. SQLite works them out for the cars that pass the conditions
+# on the car itself, and the other columns only for the cars that pass them all.
+_VISITS = """(SELECT count(*) FROM repair_orders o WHERE o.vehicle_id = v.id AND o.state <> 'void'
+                 AND o.created_at >= :since AND substr(o.created_at, 1, 10) <= :today)"""
+_LAST_VISIT = """(SELECT max(substr(o.created_at, 1, 10)) FROM repair_orders o
+                    WHERE o.vehicle_id = v.id AND o.state <> 'void'
+                      AND substr(o.created_at, 1, 10) <= :today)"""
+_SPEND = """(SELECT coalesce(sum(s.total_fen - s.discount_fen), 0)
+               FROM repair_orders o JOIN settlements s ON s.order_id = o.id
+              WHERE o.vehicle_id = v.id AND o.state <> 'void'
+                AND s.settled_at >= :since AND substr(s.settled_at, 1, 10) <= :today)"""
 
 
 def member_rows(db: sqlite_utils.Database, f: Filters) -> list[Row]:
-    """The cars in the archive on ``today`` meeting the filters, by plate: the car
-    (schedule fields too), its owner, visits in the window and the last visit up to today
-    (voided orders aside), spend in the window (settlements' total less discount), the
-    last maintenance (date and odometer of its latest serviced maintenance order), and
-    ``sold_car`` / ``wrong_number`` (1 when no letter may go to it)."""
-    where, params = _where(f)
-    condition = " AND ".join(["substr(v.created_at, 1, 10) <= :today", *where])
+    """The cars in the archive on ``today`` meeting the filters, by plate: the car, its
+    owner, visits in the window and the last visit up to today (voided orders aside),
+    spend in the window (settlements' total less discount), its cached due
+    (service_due: call_list_queries.DUE_COLUMNS, to be fresh) and ``sold_car`` /
+    ``wrong_number`` (1 when no letter may go to it). Each car's figures come from its own
+    orders: a group of a few hundred cars reads a few hundred cars' orders."""
+    from service_desk.store.call_list_queries import DUE_COLUMNS
+
+    cars, figures, params = _where(f)
+    condition = " AND ".join(["substr(v.created_at, 1, 10) <= :today", *cars])
+    due = ", ".join(f"d.{c}" for c in DUE_COLUMNS)
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
     return list(
-        db.query(
-            f"""WITH visits AS (
-                    SELECT vehicle_id,
-                           max(substr(created_at, 1, 10)) AS last_visit,
-                           sum(substr(created_at, 1, 10) >= :since) AS visits
-                    FROM repair_orders
-                    WHERE state <> 'void' AND substr(created_at, 1, 10) <= :today
-                    GROUP BY vehicle_id
-                ),
-                spend AS (
-                    SELECT o.vehicle_id, sum(s.total_fen - s.discount_fen) AS spend_fen
-                    FROM settlements s JOIN repair_orders o ON o.id = s.order_id
-                    WHERE s.settled_at >= :since AND substr(s.settled_at, 1, 10) <= :today
-                      AND o.state <> 'void'
-                    GROUP BY o.vehicle_id
-                ),
-                services AS (
-                    SELECT vehicle_id, max(coalesce(signed_at, created_at)) AS at,
-                           odometer_in AS km
-                    FROM repair_orders
-                    WHERE repair_category = 'maintenance' AND state IN {_in(SERVICED)}
-                    GROUP BY vehicle_id
-                )
-                SELECT v.id AS vehicle_id, v.plate, v.model_code, v.purchase_date,
-                       v.cycle_km, v.cycle_months, v.next_due_date, v.next_due_km,
-                       c.id AS customer_id, c.name AS customer_name, c.phone, c.address,
-                       coalesce(visits.visits, 0) AS visits, visits.last_visit,
-                       coalesce(spend.spend_fen, 0) AS spend_fen,
-                       substr(services.at, 1, 10) AS last_service_date,
-                       services.km AS last_service_km,
-                       {SOLD} AS sold_car,
-                       {WRONG_NUMBER} AS wrong_number
-                FROM vehicles v
-                JOIN customers c ON c.id = v.owner_id
-                LEFT JOIN visits ON visits.vehicle_id = v.id
-                LEFT JOIN spend ON spend.vehicle_id = v.id
-                LEFT JOIN services ON services.vehicle_id = v.id
-                WHERE {condition}
-                ORDER BY v.plate""",
+        cursor.execute(
+            f"""SELECT * FROM (
+                    SELECT v.id AS vehicle_id, v.plate, v.model_code, v.purchase_date,
+                           c.id AS customer_id, c.name AS customer_name, c.phone, c.address,
+                           {_VISITS} AS visits, {_LAST_VISIT} AS last_visit,
+                           {_SPEND} AS spend_fen, {due},
+                           {SOLD} AS sold_car, {WRONG_NUMBER} AS wrong_number
+                      FROM vehicles v
+                      JOIN customers c ON c.id = v.owner_id
+                      JOIN service_due d ON d.vehicle_id = v.id
+                     WHERE {condition})
+                {"WHERE " + " AND ".join(figures) if figures else ""}
+                ORDER BY plate""",
             params,
         )
     )

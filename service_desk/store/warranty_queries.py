@@ -1,7 +1,8 @@
 """Read-only queries of the warranty desk (R19): orders to claim, claims, and what the
-first-service list needs (every vehicle with its owner, its first maintenance order and
-the order it is in the shop for). Each is one query over the whole archive; none runs per
-vehicle. Dates are the local date of the stored ISO time (its first ten characters)."""
+first-service list needs (the young cars with their owner, their first maintenance order
+and the order they are in the shop for). Each is one query; none runs per vehicle, none
+reads more of the archive than its list can show. Dates are the local date of the stored
+ISO time (its first ten characters)."""
 
 from __future__ import annotations
 
@@ -53,23 +54,27 @@ def orders_to_claim(db: sqlite_utils.Database) -> list[Row]:
     (released, else settled, else its last change) and its claims rejected so far."""
     return list(
         db.query(
+            # the warranty lines alone (lines_warranty, migration 021); the orders with a
+            # live claim (nearly all once claimed) are left before anything is joined
             f"""WITH w AS (
                     SELECT order_id, sum(amount_fen) AS warranty_fen FROM order_lines
-                     WHERE payer = 'warranty' AND status = 'active' GROUP BY order_id)
+                     WHERE payer = 'warranty' AND status = 'active' GROUP BY order_id),
+                todo AS (
+                    SELECT order_id, warranty_fen FROM w WHERE warranty_fen > 0
+                       AND NOT EXISTS (SELECT 1 FROM warranty_claims k
+                                        WHERE k.order_id = w.order_id AND k.state <> 'rejected'))
                 SELECT o.id, o.id AS order_id, o.number, o.state, o.vehicle_id, v.plate,
                        v.model_code, c.id AS customer_id, c.name AS customer_name, c.phone,
-                       w.warranty_fen,
+                       todo.warranty_fen,
                        coalesce(r.released_at, s.settled_at, o.updated_at) AS finished_at,
                        (SELECT count(*) FROM warranty_claims k
                          WHERE k.order_id = o.id AND k.state = 'rejected') AS rejected_claims
-                  FROM w JOIN repair_orders o ON o.id = w.order_id
+                  FROM todo JOIN repair_orders o ON o.id = todo.order_id
                   JOIN vehicles v ON v.id = o.vehicle_id
                   JOIN customers c ON c.id = o.customer_id
                   LEFT JOIN settlements s ON s.order_id = o.id
                   LEFT JOIN releases r ON r.order_id = o.id
-                 WHERE o.state IN {_in(CLAIMABLE_ORDER_STATES)} AND w.warranty_fen > 0
-                   AND NOT EXISTS (SELECT 1 FROM warranty_claims k
-                                    WHERE k.order_id = o.id AND k.state <> 'rejected')
+                 WHERE o.state IN {_in(CLAIMABLE_ORDER_STATES)}
                  ORDER BY finished_at, o.id"""
         )
     )
@@ -127,34 +132,38 @@ def claims_for_figures(db: sqlite_utils.Database, since: str) -> list[Row]:
     )
 
 
-def first_service_candidates(db: sqlite_utils.Database) -> list[Row]:
-    """Every vehicle with its owner (name, phones), purchase date and model, its first
+def first_service_candidates(db: sqlite_utils.Database, purchased_since: str) -> list[Row]:
+    """The vehicles bought on or after ``purchased_since`` (an ISO date) or with no purchase
+    date, with their owner (name, phones), purchase date and model, their first
     maintenance order (settled, released or done, on or after the purchase date: id,
-    number, local date, odometer in) and the number of an order it is in the shop for."""
+    number, local date, odometer in) and the number of an order they are in the shop for.
+    Only those cars: an older one is past its first service (vehicles_purchase)."""
     return list(
         db.query(
-            f"""WITH firsts AS (
+            f"""WITH cars AS (
+                    SELECT id, purchase_date FROM vehicles
+                     WHERE purchase_date >= :since OR purchase_date IS NULL
+                ),
+                firsts AS (
                     SELECT o.vehicle_id, o.id AS order_id, o.number,
                            coalesce(o.signed_at, o.created_at) AS at, o.odometer_in AS km,
                            row_number() OVER (PARTITION BY o.vehicle_id
                                ORDER BY coalesce(o.signed_at, o.created_at), o.id) AS n
-                      FROM repair_orders o JOIN vehicles v ON v.id = o.vehicle_id
-                     WHERE o.repair_category = 'maintenance' AND o.state IN {_in(SERVICED)}
-                       AND (v.purchase_date IS NULL OR substr(coalesce(o.signed_at,
-                            o.created_at), 1, 10) >= v.purchase_date)
-                ),
-                in_shop AS (
-                    SELECT vehicle_id, min(number) AS number FROM repair_orders
-                     WHERE state IN {_in(IN_SHOP)} GROUP BY vehicle_id
+                      FROM cars JOIN repair_orders o ON o.vehicle_id = cars.id
+                     WHERE +o.repair_category = 'maintenance' AND +o.state IN {_in(SERVICED)}
+                       AND (cars.purchase_date IS NULL OR substr(coalesce(o.signed_at,
+                            o.created_at), 1, 10) >= cars.purchase_date)
                 )
                 SELECT v.id AS vehicle_id, v.plate, v.model_code, v.purchase_date,
                        c.id AS customer_id, c.name AS customer_name, c.phone, c.phone2,
                        f.order_id AS first_order_id, f.number AS first_number,
                        substr(f.at, 1, 10) AS first_day, f.km AS first_order_km,
-                       in_shop.number AS open_order
-                  FROM vehicles v JOIN customers c ON c.id = v.owner_id
+                       (SELECT min(number) FROM repair_orders o WHERE o.vehicle_id = v.id
+                          AND o.state IN {_in(IN_SHOP)}) AS open_order
+                  FROM cars CROSS JOIN vehicles v ON v.id = cars.id  -- the young cars first
+                  JOIN customers c ON c.id = v.owner_id
                   LEFT JOIN firsts f ON f.vehicle_id = v.id AND f.n = 1
-                  LEFT JOIN in_shop ON in_shop.vehicle_id = v.id
-                 ORDER BY v.id"""
+                 ORDER BY v.id""",
+            {"since": purchased_since},
         )
     )

@@ -29,7 +29,7 @@ from service_desk.ui import ask
 from service_desk.ui.customer_fields import CustomerFields
 from service_desk.ui.fields import ERROR_STYLE, FieldErrors
 from service_desk.ui.messages import error_text
-from service_desk.ui.models import RowsModel, _c, history_model
+from service_desk.ui.models import PagedModel, Row, RowsModel, _c, history_model
 from service_desk.ui.search_box import model_name
 from service_desk.ui.session import Session
 from service_desk.ui.vehicle_fields import VehicleFields
@@ -46,6 +46,17 @@ def _table(model: RowsModel, name: str) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def _pages(db, read, vehicle_id: int | None):
+    """The pages of one of the car's lists (newest first, by id), or None without a car."""
+    if vehicle_id is None:
+        return None
+
+    def page(after: Row | None, limit: int) -> list[Row]:
+        return read(db, vehicle_id, after["id"] if after is not None else None, limit)
+
+    return page
 
 
 class ArchiveDesk(QWidget):
@@ -115,7 +126,7 @@ class ArchiveDesk(QWidget):
             ],
             self,
         )
-        self.km_model = RowsModel(
+        self.km_model = PagedModel(
             [
                 (_c("Date"), lambda r: r["at"][:16].replace("T", " ")),
                 (_c("km"), lambda r: f"{r['km']:,}"),
@@ -212,9 +223,10 @@ class ArchiveDesk(QWidget):
         self.vehicle_id = vehicle_id
         db = self.session.db
         self.vehicle.set_value(queries.vehicle(db, vehicle_id) if vehicle_id else None)
-        self.orders_model.set_rows(queries.orders_of_vehicle(db, vehicle_id) if vehicle_id else [])
+        # the repair history and the readings are read a page at a time as they scroll
+        self.orders_model.set_page(_pages(db, queries.orders_of_vehicle_page, vehicle_id))
         self.owners_model.set_rows(queries.owner_history(db, vehicle_id) if vehicle_id else [])
-        self.km_model.set_rows(queries.odometer_history(db, vehicle_id) if vehicle_id else [])
+        self.km_model.set_page(_pages(db, queries.odometer_page, vehicle_id))
         self._enable()
 
     def _run(self, step) -> bool:
@@ -259,7 +271,7 @@ class ArchiveDesk(QWidget):
         self.vehicles.clearSelection()
         self.vehicle_id = None
         self.vehicle.set_value(None)
-        self.orders_model.set_rows([])
+        self.orders_model.set_page(None)
         self.vehicle.plate.setFocus()
         self._enable()
 
@@ -299,11 +311,8 @@ class ArchiveDesk(QWidget):
     def _open_order(self) -> None:
         if self.vehicle_id is None or self.customer_id is None:
             return
-        open_orders = [
-            o
-            for o in queries.orders_of_vehicle(self.session.db, self.vehicle_id)
-            if o["state"] not in ("void", "closed", "done", "released")
-        ]
         self.open_order_for.emit(
-            self.customer_id, self.vehicle_id, open_orders[0]["id"] if open_orders else None
+            self.customer_id,
+            self.vehicle_id,
+            queries.open_order_of_vehicle(self.session.db, self.vehicle_id),
         )

@@ -33,7 +33,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsModel(QAbstractTableModel):
-    """Rows of dicts shown through (header, formatter) columns; read-only."""
+    """Rows of dicts shown through (header, formatter) columns; read-only.
+
+    The view gets the rows a batch at a time (canFetchMore / fetchMore, as it scrolls), so
+    a list of thousands costs the view only what it shows; ``rows`` holds them all."""
+
+    BATCH = 100
 
     def __init__(
         self, columns: list[tuple[str, Callable[[Row], str]]], parent: QObject | None = None
@@ -41,17 +46,38 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self.rows: list[Row] = []
+        self.shown = 0  # rows the view has been given so far
 
     def set_rows(self, rows: list[Row]) -> None:
+        """Show these rows (as many at first as were shown before, at least a batch)."""
         self.beginResetModel()
+        self.shown = min(len(rows), max(self.BATCH, self.shown))
         self.rows = rows
         self.endResetModel()
 
     def row_at(self, row: int) -> Row | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
+    def show_row(self, row: int) -> None:
+        """Give the view the rows up to ``row`` (to select one further down the list)."""
+        while self.shown <= row and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.shown < len(self.rows)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = min(self.BATCH, len(self.rows) - self.shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self.shown, self.shown + more - 1)
+        self.shown += more
+        self.endInsertRows()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else self.shown
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -79,6 +105,60 @@ class RowsModel(QAbstractTableModel):
     state_header = ""
 
 
+# The next page of a list read from the database: (the last row the view has, or None for
+# the first page; how many rows at most) -> the rows after it, in the list's order.
+Page = Callable[[Row | None, int], list[Row]]
+
+
+class PagedModel(RowsModel):
+    """Rows read from the database a page at a time as the view scrolls down (keyset
+    paging: each page starts after the last row read), never the whole table."""
+
+    def __init__(
+        self, columns: list[tuple[str, Callable[[Row], str]]], parent: QObject | None = None
+    ):
+        super().__init__(columns, parent)
+        self.page: Page | None = None
+        self.more = False
+
+    def set_page(self, page: Page | None) -> None:
+        """Read the list again from its first page (None: an empty list)."""
+        self.page = page
+        rows = self._read(None) if page is not None else []
+        self.beginResetModel()
+        self.rows = rows
+        self.shown = len(rows)
+        self.endResetModel()
+
+    def set_rows(self, rows: list[Row]) -> None:
+        """Show these rows, read already (no further page)."""
+        self.beginResetModel()
+        self.page, self.more = None, False
+        self.rows = rows
+        self.shown = len(rows)
+        self.endResetModel()
+
+    def _read(self, after: Row | None) -> list[Row]:
+        assert self.page is not None
+        rows = self.page(after, self.BATCH + 1)
+        self.more = len(rows) > self.BATCH
+        return rows[: self.BATCH]
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self.more or not self.rows:
+            return
+        rows = self._read(self.rows[-1])
+        if not rows:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+        self.rows.extend(rows)
+        self.shown = len(self.rows)
+        self.endInsertRows()
+
+
 def waited(since: str, now: dt.datetime) -> str:
     minutes = max(0, int((now - parse(since)).total_seconds() // 60))
     if minutes < 60:
@@ -104,8 +184,8 @@ def orders_model(now: Callable[[], dt.datetime], parent: QObject | None = None) 
     return model
 
 
-def history_model(parent: QObject | None = None) -> RowsModel:
-    model = RowsModel(
+def history_model(parent: QObject | None = None) -> PagedModel:
+    model = PagedModel(
         [
             (_c(QT_TRANSLATE_NOOP("Columns", "Order")), lambda r: r["number"]),
             (

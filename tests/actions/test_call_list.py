@@ -11,7 +11,7 @@ import pytest
 
 from service_desk.actions import appointments, archive, extra_work, orders
 from service_desk.actions.archive import CustomerInput, VehicleInput
-from service_desk.actions.call_list import call_list, numbers_to_mend
+from service_desk.actions.call_list import LAPSED_AFTER_DAYS, call_list, numbers_to_mend
 from service_desk.domain import contacts as contact_rules
 from service_desk.domain import next_service as ns
 from service_desk.domain.clock import fixed_clock
@@ -310,3 +310,39 @@ def test_within_a_rank_the_call_backs_come_first(ctx, fleet):
     assert [line.vehicle_id for line in at_three][:2] == [fleet["overdue"], earlier]
     assert at_three[0].codes == (ns.CALL_BACK, ns.OVERDUE)
     assert at_three[0].rank == ns.RANK[ns.OVERDUE]
+
+
+# --- ten years of cars: the lapsed ones leave the list -------------------------------------
+
+
+def test_a_car_overdue_by_more_than_a_year_has_lapsed(ctx, fleet):
+    due = D(2026, 11, 20)  # the due day of "overdue"
+    edge = due + dt.timedelta(days=LAPSED_AFTER_DAYS)
+    assert "overdue" in listed(ctx, fleet, edge)
+    assert "overdue" not in listed(ctx, fleet, edge + dt.timedelta(days=1))
+    # declined work keeps a lapsed car on the list, for that work alone
+    ctx.clock = fixed_clock(at_day(edge))
+    oid = orders.open_order(ctx, fleet["overdue"], "刹车片")
+    orders.add_line(ctx, oid, WIPERS)
+    orders.decline(ctx, oid, fee_fen=0)
+    later = edge + dt.timedelta(days=30)
+    (line,) = [x for x in call_list(ctx.db, later) if x.vehicle_id == fleet["overdue"]]
+    assert line.codes == (ns.DECLINED,) and line.due.band(later) == ns.OVERDUE
+
+
+def test_the_list_reads_only_the_cars_it_can_show(ctx, fleet, monkeypatch):
+    from service_desk.store import call_list_queries as q
+
+    read = []
+    candidates = q.call_candidates
+
+    def spy(db, due_from, due_to, extra_ids=()):
+        rows = candidates(db, due_from, due_to, extra_ids)
+        read.extend(r["vehicle_id"] for r in rows)
+        return rows
+
+    monkeypatch.setattr(q, "call_candidates", spy)
+    lines = call_list(ctx.db, TODAY)
+    names = {v: k for k, v in fleet.items()}
+    assert {names[v] for v in read} == {"by_km", "overdue", "edge_30", "edge_7", "declined"}
+    assert {names[line.vehicle_id] for line in lines} == {names[v] for v in read}

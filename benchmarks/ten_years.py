@@ -1,0 +1,554 @@
+"""Ten years of a busy dealer (issue 10, part 4), each figure beside its bare-library
+baseline measured in the same run.
+
+    PYTHONPATH=. python benchmarks/ten_years.py [--db FILE.sqlite3] [--cache DIR]
+        [--runs 5] [--json OUT.json]
+
+The dataset: benchmarks/dataset.py (2016-11 .. 2026-10, 3,333 orders a month, 6.25 lines
+an order: ~100,000 customers, ~118,000 cars, 400,000 orders, 2.5 M lines) with the
+customer care of benchmarks/dataset_care.py, opened by the app (every migration), its
+cached dues computed once (as the first start after the upgrade does) and three customer
+groups with a running campaign saved through the actions. Made once (~15 min) and kept in
+--cache (default: a folder in the temporary directory named after the generators'
+versions and the schema), or --db.
+
+The clock is fixed at 2026-10-31 17:30 (the last day of the data, a Saturday afternoon:
+~120 cars in the shop, 88 ready for pickup). The figures:
+
+- start: spawn -> the main window shown and its first event loop turn, in fresh
+  processes (benchmarks/ten_years_gui.py: imports, open the database, the session, the
+  print font preloaded in the background, MainWindow, show); baseline a bare PySide6
+  QMainWindow shown the same way; --runs of each, interleaved, medians.
+- search as you type: the main window's search box (store.queries.search and the result
+  tree) for every keystroke of plate endings, phone endings and beginnings, names of 1-3
+  characters and order-number endings; baseline the same fragments as a bare sqlite3
+  prefix query on an indexed column (customers.phone). p50 / p95.
+- open an order: MainWindow.picked(customer, car, order) as a search hit does (the
+  reception form filled, the order made current on every desk) for 30 orders of the
+  ten years; baseline bare sqlite3 reading the order, its lines, car and customer.
+- render the repair order: printing.forms.render_form for 10 finished orders with 8+
+  lines, font preloaded; baseline fpdf2 alone: one A4 page with the same font (the same
+  parsed-once font cache) and a text block of the same orders' lines.
+- export a month: `service-desk export --month 2026-10` in process; baseline openpyxl
+  writing the same sheets with the same number of rows and columns of plain values.
+- memory: resident memory of the start-up process once its window is up and every tab
+  and customer-care page was shown once; baseline the bare window's.
+
+Also: each tab's and customer-care page's first show in the start-up processes (ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FIRST, MONTHS, PER_MONTH, LINES = "2016-11-01", 120, 3333, 6.25
+GOALS = {"start": 0.4, "search_p95": 30.0, "open": 50.0, "render": 100.0, "export": 2.0}
+GOAL_RSS_MB = 150.0
+
+
+def pct(values: list[float], p: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))]
+
+
+# --- the dataset ---------------------------------------------------------------------------
+
+
+def dataset_file(args: argparse.Namespace) -> tuple[Path, dict]:
+    import dataset  # benchmarks/dataset.py, beside this script
+    import dataset_care
+
+    from service_desk.paths import DB_FILENAME
+    from service_desk.store.migrations import STEPS
+
+    if args.db:
+        return Path(args.db), {}
+    name = f"ten-years-gen{dataset.VERSION}-care{dataset_care.VERSION}-schema{len(STEPS)}"
+    folder = Path(args.cache or Path(tempfile.gettempdir()) / "service-desk-bench") / name
+    path, made = folder / DB_FILENAME, folder / "made.json"
+    if made.exists():
+        return path, json.loads(made.read_text())
+    folder.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    print(f"generating {path} (once; ~15 minutes) …", file=sys.stderr)
+    first = __import__("datetime").date.fromisoformat(FIRST)
+    facts: dict = {"generate": dataset.generate(path, first, MONTHS, PER_MONTH, LINES)}
+    facts["care"] = dataset_care.add_care(path)
+    facts.update(prepare(path))
+    made.write_text(json.dumps(facts, indent=1))
+    return path, facts
+
+
+def prepare(path: Path) -> dict:
+    """Open the file as the app does, compute every car's due once and save three groups
+    with a campaign on one (through the actions)."""
+    import datetime as dt
+
+    from ten_years_gui import NOW, advisor_id
+
+    from service_desk.actions import campaigns, service_due
+    from service_desk.actions.context import Ctx
+    from service_desk.domain import segments
+    from service_desk.domain.clock import fixed_clock
+    from service_desk.store.open import open_database
+
+    started = time.perf_counter()
+    db = open_database(path)
+    opened = time.perf_counter()
+    service_due.refresh(db, NOW.date())
+    dues = time.perf_counter()
+    ctx = Ctx(db, fixed_clock(NOW - dt.timedelta(days=10)))
+    ctx.user_id = advisor_id(db)
+    groups = {
+        "保养到期客户": segments.Criteria(due="overdue_or_30"),
+        "一年未回厂": segments.Criteria(last_visit_before_days=365),
+        "瑞虎8 三年内新车": segments.Criteria(models=("TIGGO8PRO",), age_max=3),
+    }
+    ids = {name: campaigns.save_group(ctx, name, c) for name, c in groups.items()}
+    draft = segments.CampaignDraft(
+        name="冬季免费检测",
+        kind="free_inspection",
+        valid_from=ctx.clock().date(),
+        valid_to=ctx.clock().date() + dt.timedelta(days=30),
+        offer="免费检测 20 项",
+        letter_text="",
+    )
+    campaigns.launch_campaign(ctx, ids["瑞虎8 三年内新车"], draft)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return {
+        "migrate_s": opened - started,
+        "first_dues_s": dues - opened,
+        "groups_s": time.perf_counter() - dues,
+    }
+
+
+def sizes(path: Path) -> dict[str, int]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = (
+            "customers",
+            "vehicles",
+            "repair_orders",
+            "order_lines",
+            "odometer_readings",
+            "follow_ups",
+            "appointments",
+            "contacts",
+            "warranty_claims",
+        )
+        found = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        con.close()
+    found["file_mib"] = round(path.stat().st_size / 2**20)
+    return found
+
+
+# --- start-up and memory (fresh processes) ---------------------------------------------------
+
+
+def spawn(kind: str, db: Path, scratch: Path) -> dict:
+    qs = scratch / f"qs-{kind}"
+    argv = [sys.executable, str(HERE / "ten_years_gui.py"), kind]
+    argv += [str(db), str(qs), "--tabs"] if kind == "app" else [str(qs)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    began = time.time()
+    out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600, check=True)
+    lines = [json.loads(x) for x in out.stdout.splitlines() if x.startswith("{")]
+    result = {"start_s": lines[0]["ready"] - began, "rss_mb": lines[0]["rss_mb"]}
+    last = began
+    result["phases"] = []
+    for step, at, rss in lines[0].get("phases", []):
+        result["phases"].append((step, at - last, rss))
+        last = at
+    if len(lines) > 1:
+        result.update(
+            tabs=lines[1]["tabs"], rss_tabs_mb=lines[1]["rss_mb"], peak_mb=lines[1]["peak_mb"]
+        )
+    return result
+
+
+def start_up(db: Path, runs: int, scratch: Path) -> dict:
+    bare, app = [], []
+    for _ in range(runs):
+        bare.append(spawn("bare", db, scratch))
+        app.append(spawn("app", db, scratch))
+    tabs: dict[str, list[float]] = {}
+    tabs_rss: dict[str, list[float]] = {}
+    for run in app:
+        for name, ms, rss in run["tabs"]:
+            tabs.setdefault(name, []).append(ms)
+            tabs_rss.setdefault(name, []).append(rss)
+    return {
+        "bare_s": [r["start_s"] for r in bare],
+        "app_s": [r["start_s"] for r in app],
+        "bare_rss_mb": [r["rss_mb"] for r in bare],
+        "app_rss_mb": [r["rss_tabs_mb"] for r in app],
+        "app_peak_mb": [r["peak_mb"] for r in app],
+        "tabs_ms": tabs,
+        "tabs_rss_mb": tabs_rss,
+        "phases": [r["phases"] for r in app],
+    }
+
+
+# --- in this process: search, open, render, export -------------------------------------------
+
+
+def fragments(con: sqlite3.Connection, rng: random.Random) -> list[tuple[str, str]]:
+    """(kind, text) for every keystroke of what the counter types."""
+    typed: list[tuple[str, str]] = []
+
+    def keys(kind: str, text: str, first: int = 1) -> None:
+        typed.extend((kind, text[:n]) for n in range(first, len(text) + 1))
+
+    def pick(sql: str, n: int) -> list[str]:
+        rows = [r[0] for r in con.execute(sql)]
+        return rng.sample(rows, min(n, len(rows)))
+
+    for plate in pick("SELECT plate FROM vehicles", 12):
+        keys("plate", plate[-5:])
+    for phone in pick("SELECT phone FROM customers", 12):
+        keys("phone", phone[-4:])
+    for phone in pick("SELECT phone FROM customers", 6):
+        keys("phone", phone[:7], 3)
+    for name in pick("SELECT name FROM customers", 12):
+        keys("name", name[:3])
+    for number in pick("SELECT number FROM repair_orders", 8):
+        keys("order", number[-6:])
+    return typed
+
+
+def bare_search(con: sqlite3.Connection, text: str) -> None:
+    con.execute(
+        "SELECT id, name, phone FROM customers WHERE phone >= ? AND phone < ? ORDER BY phone"
+        " LIMIT 50",
+        [text, text + "\U0010ffff"],
+    ).fetchall()
+
+
+def measure_search(app, window, con, rng) -> dict:  # type: ignore[no-untyped-def]
+    from service_desk.store.queries import search
+
+    typed = fragments(con, rng)
+    ours: dict[str, list[float]] = {}
+    bare: list[float] = []
+    store: list[float] = []
+    for kind, text in typed:
+        start = time.perf_counter()
+        window.search.edit.setText(text)  # as typing does: textChanged -> run
+        app.processEvents()
+        ours.setdefault(kind, []).append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        search(window.session.db, text)
+        store.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        bare_search(con, text)
+        bare.append((time.perf_counter() - start) * 1000)
+    window.search.edit.clear()
+    window.search.results.hide()
+    every = [ms for values in ours.values() for ms in values]
+    return {
+        "ours_ms": every,
+        "by_kind": ours,
+        "store_ms": store,
+        "bare_ms": bare,
+        "keystrokes": len(typed),
+    }
+
+
+def measure_open(app, window, con, rng) -> dict:  # type: ignore[no-untyped-def]
+    rows = con.execute("SELECT id, customer_id, vehicle_id FROM repair_orders").fetchall()
+    picked = rng.sample(rows, 30)
+    ours, bare = [], []
+    for order_id, customer_id, vehicle_id in picked:
+        start = time.perf_counter()
+        window.picked(customer_id, vehicle_id, order_id)
+        app.processEvents()
+        ours.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        con.execute("SELECT * FROM repair_orders WHERE id = ?", [order_id]).fetchall()
+        con.execute(
+            "SELECT * FROM order_lines WHERE order_id = ? ORDER BY id", [order_id]
+        ).fetchall()
+        con.execute("SELECT * FROM vehicles WHERE id = ?", [vehicle_id]).fetchall()
+        con.execute("SELECT * FROM customers WHERE id = ?", [customer_id]).fetchall()
+        bare.append((time.perf_counter() - start) * 1000)
+    return {"ours_ms": ours, "bare_ms": bare}
+
+
+def measure_render(db, con, rng) -> dict:  # type: ignore[no-untyped-def]
+    import fpdf
+    from ten_years_gui import NOW
+
+    from service_desk.printing import fonts
+    from service_desk.printing.forms import render_form
+
+    fonts.preload(fonts.find_cjk_font())
+    rows = con.execute(
+        """SELECT o.id FROM repair_orders o WHERE o.state = 'done' AND o.created_at >= '2026-09'
+           AND (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id
+                AND l.status = 'active') >= 8"""
+    ).fetchall()
+    picked = [r[0] for r in rng.sample(rows, 10)]
+    texts = {
+        oid: [
+            r[0]
+            for r in con.execute(
+                "SELECT description FROM order_lines WHERE order_id = ? ORDER BY id", [oid]
+            )
+        ]
+        for oid in picked
+    }
+    render_form(db, "repair_order", picked[0], now=NOW, printed_by="王芳")  # the first one
+    ours, bare, pages = [], [], 0
+    for _ in range(3):
+        for oid in picked:
+            start = time.perf_counter()
+            pdf_bytes = render_form(db, "repair_order", oid, now=NOW, printed_by="王芳")
+            ours.append((time.perf_counter() - start) * 1000)
+            pages = max(pages, pdf_bytes.count(b"/Type /Page") - pdf_bytes.count(b"/Type /Pages"))
+            start = time.perf_counter()
+            pdf = fpdf.FPDF(format="A4")
+            fonts.add_cjk_font(pdf)
+            pdf.add_page()
+            pdf.set_font("cjk", size=10)
+            for line in ["维修委托书", *texts[oid], *texts[oid]]:
+                pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.output()
+            bare.append((time.perf_counter() - start) * 1000)
+    return {"ours_ms": ours, "bare_ms": bare, "orders": len(picked), "max_pages": pages}
+
+
+def measure_export(db_path: Path, scratch: Path, runs: int) -> dict:
+    import openpyxl
+    from export_month import data_dir_for
+
+    from service_desk.app import main as app_main
+
+    data_dir = data_dir_for(db_path, scratch)
+    out = scratch / "month.xlsx"
+    ours = []
+    for _ in range(runs):
+        out.unlink(missing_ok=True)
+        start = time.perf_counter()
+        code = app_main(
+            ["export", "--month", "2026-10", "--out", str(out), "--data-dir", str(data_dir)]
+        )
+        ours.append(time.perf_counter() - start)
+        assert code == 0, code
+    book = openpyxl.load_workbook(out, read_only=True)
+    shapes = [(ws.title, ws.max_row, ws.max_column) for ws in book.worksheets]
+    book.close()
+    bare = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        plain = openpyxl.Workbook()
+        plain.remove(plain.active)
+        for title, rows, columns in shapes:
+            sheet = plain.create_sheet(title)
+            for r in range(rows):
+                sheet.append([r * columns + c if c % 2 else f"值{c}" for c in range(columns)])
+        plain.save(scratch / "plain.xlsx")
+        bare.append(time.perf_counter() - start)
+    cells = sum(rows * columns for _t, rows, columns in shapes)
+    return {"ours_s": ours, "bare_s": bare, "sheets": len(shapes), "cells": cells}
+
+
+def in_process(db_path: Path, scratch: Path, runs: int) -> dict:
+    from ten_years_gui import isolate_settings, open_window
+
+    isolate_settings(str(scratch / "qs-parent"))
+    rng = random.Random(1)
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    app, window = open_window(db_path)
+    app.processEvents()
+    results = {
+        "search": measure_search(app, window, con, rng),
+        "open": measure_open(app, window, con, rng),
+        "render": measure_render(window.session.db, con, rng),
+    }
+    window.close()
+    results["export"] = measure_export(db_path, scratch, max(3, runs))
+    con.close()
+    return results
+
+
+# --- the report ------------------------------------------------------------------------------
+
+
+def versions() -> str:
+    import fpdf
+    import openpyxl
+    import PySide6
+
+    cpu = next(
+        (
+            x.split(":", 1)[1].strip()
+            for x in Path("/proc/cpuinfo").read_text().splitlines()
+            if x.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE.parent
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "service_desk"],
+        capture_output=True,
+        text=True,
+        cwd=HERE.parent,
+    ).stdout.strip()
+    return (
+        f"{cpu}, {os.cpu_count()} logical cores, load {os.getloadavg()[0]:.2f}; Python "
+        f"{platform.python_version()}, PySide6 {PySide6.__version__}, fpdf2 {fpdf.__version__}"
+        f", openpyxl {openpyxl.__version__}, SQLite {sqlite3.sqlite_version}; code "
+        f"{commit}{' + uncommitted changes' if dirty else ''}"
+    )
+
+
+def table(s: dict, m: dict) -> list[tuple[str, str, str, str, bool]]:
+    med = statistics.median
+    start_app, start_bare = med(s["app_s"]), med(s["bare_s"])
+    rss_app, rss_bare = med(s["app_rss_mb"]), med(s["bare_rss_mb"])
+    search, open_, render, export = m["search"], m["open"], m["render"], m["export"]
+    p95 = pct(search["ours_ms"], 95)
+    store_p95 = pct(search["store_ms"], 95)
+    return [
+        (
+            "start to usable window",
+            f"{start_app:.2f} s ({min(s['app_s']):.2f}–{max(s['app_s']):.2f})",
+            f"{start_bare:.2f} s bare QMainWindow",
+            f"≤ bare + {GOALS['start']} s",
+            start_app <= start_bare + GOALS["start"],
+        ),
+        (
+            "search as you type (search box, results shown), p50 / p95",
+            f"{pct(search['ours_ms'], 50):.1f} / {p95:.1f} ms ({search['keystrokes']} keystrokes)",
+            f"{pct(search['bare_ms'], 50):.2f} / {pct(search['bare_ms'], 95):.2f} ms"
+            " sqlite3 on an index",
+            f"p95 ≤ {GOALS['search_p95']:.0f} ms",
+            p95 <= GOALS["search_p95"],
+        ),
+        (
+            "… of which store.queries.search, p50 / p95",
+            f"{pct(search['store_ms'], 50):.1f} / {store_p95:.1f} ms",
+            "(same)",
+            f"p95 ≤ {GOALS['search_p95']:.0f} ms",
+            store_p95 <= GOALS["search_p95"],
+        ),
+        (
+            "open an order, median (p95)",
+            f"{med(open_['ours_ms']):.1f} ms ({pct(open_['ours_ms'], 95):.1f})",
+            f"{med(open_['bare_ms']):.2f} ms sqlite3 (order, lines, car, customer)",
+            f"≤ {GOALS['open']:.0f} ms",
+            med(open_["ours_ms"]) <= GOALS["open"],
+        ),
+        (
+            "render the repair order, median (p95)",
+            f"{med(render['ours_ms']):.0f} ms ({pct(render['ours_ms'], 95):.0f})",
+            f"{med(render['bare_ms']):.0f} ms fpdf2 page, same font, text block",
+            f"≤ {GOALS['render']:.0f} ms",
+            med(render["ours_ms"]) <= GOALS["render"],
+        ),
+        (
+            "export a month (2026-10), median (best)",
+            f"{med(export['ours_s']):.2f} s ({min(export['ours_s']):.2f})",
+            f"{med(export['bare_s']):.2f} s openpyxl, same {export['cells']:,} cells",
+            f"≤ {GOALS['export']:.0f} s",
+            med(export["ours_s"]) <= GOALS["export"],
+        ),
+        (
+            "memory (RSS, tabs visited)",
+            f"{rss_app:.0f} MB",
+            f"{rss_bare:.0f} MB bare window",
+            f"≤ bare + {GOAL_RSS_MB:.0f} MB",
+            rss_app <= rss_bare + GOAL_RSS_MB,
+        ),
+    ]
+
+
+def report(path: Path, facts: dict, s: dict, m: dict) -> str:
+    out = ["## Ten years of a busy dealer", "", f"Machine and code: {versions()}.", ""]
+    out.append("Dataset: " + ", ".join(f"{k} {v:,}" for k, v in sizes(path).items()) + ".")
+    if facts:
+        out.append(
+            f"Prepared once: migrations {facts['migrate_s']:.1f} s, every car's due "
+            f"{facts['first_dues_s']:.1f} s (the first start after the upgrade), groups and "
+            f"campaign {facts['groups_s']:.1f} s."
+        )
+    out += [
+        "",
+        "| figure | Service Desk | baseline (same run) | goal | met? |",
+        "|---|---|---|---|---|",
+    ]
+    for name, ours, base, goal, met in table(s, m):
+        out.append(f"| {name} | {ours} | {base} | {goal} | {'yes' if met else '**no**'} |")
+    steps = [x[0] for x in s["phases"][0]]
+    seconds = {k: statistics.median(run[i][1] for run in s["phases"]) for i, k in enumerate(steps)}
+    rss = {k: statistics.median(run[i][2] for run in s["phases"]) for i, k in enumerate(steps)}
+    out += [
+        "",
+        "Start-up, step by step (median s, RSS MB after it): "
+        + ", ".join(f"{k} {seconds[k]:.2f} s ({rss[k]:.0f} MB)" for k in steps),
+    ]
+    out += [
+        "",
+        "Search by kind, p50 / p95 (ms): "
+        + ", ".join(
+            f"{k} {pct(v, 50):.1f} / {pct(v, 95):.1f}" for k, v in m["search"]["by_kind"].items()
+        ),
+    ]
+    out += [
+        "",
+        f"First show of each tab in the start-up processes (median of {len(s['app_s'])}, ms):",
+        "",
+        "| tab | first show | RSS after |",
+        "|---|---:|---:|",
+    ]
+    for name, values in s["tabs_ms"].items():
+        rss_after = statistics.median(s["tabs_rss_mb"][name])
+        out.append(f"| {name} | {statistics.median(values):.0f} ms | {rss_after:.0f} MB |")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="measure this database instead of the generated one")
+    parser.add_argument("--cache", help="folder of the generated database")
+    parser.add_argument("--runs", type=int, default=5, help="start-up processes of each kind")
+    parser.add_argument("--json", help="write the raw figures to this file")
+    parser.add_argument("--prepare-only", action="store_true", help="make the dataset, stop")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(HERE))
+    path, facts = dataset_file(args)
+    if args.prepare_only:
+        print(f"{path}: {json.dumps(facts)}")
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)
+        s = start_up(path, args.runs, scratch)
+        m = in_process(path, scratch, args.runs)
+    print(report(path, facts, s, m))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"start": s, "measured": m, "facts": facts}))
+    return 0 if all(row[4] for row in table(s, m)) else 1
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)  # no teardown of the window: its order can crash PySide6 at exit
