@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from service_desk.domain.validation import Problem
 from service_desk.ui import colours
@@ -69,3 +77,13 @@ class FieldErrors:
     def text(self, field: str) -> str:
         label = self.labels.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+def beside(widget: QWidget, button: QPushButton) -> QWidget:
+    """A field with its button (Choose…) on its right, as one form row's widget."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(widget, 1)
+    row.addWidget(button)
+    return box

@@ -32,7 +32,7 @@ from service_desk.domain.validation import Problem, ValidationError
 from service_desk.store.errors import StorageError
 from service_desk.store.settings import DEFAULTS
 from service_desk.ui import ask, messages, setup_messages  # noqa: F401  (tax number texts)
-from service_desk.ui.fields import ERROR_STYLE, FieldErrors
+from service_desk.ui.fields import ERROR_STYLE, FieldErrors, beside
 from service_desk.ui.messages import error_text
 from service_desk.ui.session import Session
 from service_desk.ui.supervisor import ask_supervisor
@@ -80,15 +80,6 @@ messages.register_texts(
 )
 
 
-def _beside(widget: QWidget, button: QPushButton) -> QWidget:
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(widget, 1)
-    row.addWidget(button)
-    return box
-
-
 class SettingsDesk(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -119,7 +110,7 @@ class SettingsDesk(QWidget):
         self.errors.add_row(
             dealer_form,
             self.tr("Logo (PNG or JPG)"),
-            _beside(self.dealer_logo, self.choose_logo),
+            beside(self.dealer_logo, self.choose_logo),
             "dealer_logo",
         )
         self.errors.add_row(
@@ -269,7 +260,7 @@ class SettingsDesk(QWidget):
         self.errors.add_row(
             printing_form,
             self.tr("Font file"),
-            _beside(self.print_font, self.choose_font),
+            beside(self.print_font, self.choose_font),
             "print_font",
         )
         backups = QGroupBox(self.tr("Backups"))
@@ -283,7 +274,7 @@ class SettingsDesk(QWidget):
         self.errors.add_row(
             backups_form,
             self.tr("Second folder"),
-            _beside(self.backup_mirror, self.choose_mirror),
+            beside(self.backup_mirror, self.choose_mirror),
             "backup_mirror_dir",
         )
         self.texts: dict[str, QPlainTextEdit] = {}

@@ -34,7 +34,7 @@ from service_desk.printing.templates import kinds, load
 from service_desk.store.settings import DEFAULTS
 from service_desk.ui import ask, i18n, labels
 from service_desk.ui import printing as ui_printing
-from service_desk.ui.fields import ERROR_STYLE, FieldErrors
+from service_desk.ui.fields import ERROR_STYLE, FieldErrors, beside
 from service_desk.ui.settings_desk import parse_whole
 
 
@@ -48,15 +48,6 @@ def form_title(kind: str) -> str:
     if kind in ui_printing.FORM_NAMES:
         return ui_printing.form_name(kind)
     return load(kind).title[i18n.ui_lang()]
-
-
-def _beside(widget: QWidget, button: QPushButton) -> QWidget:
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(widget, 1)
-    row.addWidget(button)
-    return box
 
 
 class SetupPage(QWizardPage):
@@ -112,7 +103,7 @@ class DealerPage(SetupPage):
         self.errors.add_row(form, self.tr("Address"), self.address, "dealer_address")
         self.errors.add_row(form, self.tr("Phone"), self.phone, "dealer_phone")
         self.errors.add_row(
-            form, self.tr("Logo (PNG or JPG)"), _beside(self.logo, self.choose_logo), "dealer_logo"
+            form, self.tr("Logo (PNG or JPG)"), beside(self.logo, self.choose_logo), "dealer_logo"
         )
         self.errors.add_row(
             form,
