@@ -7,27 +7,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlite_utils
+
 from service_desk.actions.context import Ctx, audit
 from service_desk.actions.staff import verify_supervisor
 from service_desk.store import backup as bk
 from service_desk.store import settings
 
 
-def mirror_of(ctx: Ctx) -> Path | None:
-    mirror = settings.get(ctx.db, "backup_mirror_dir")
+def mirror_of(ctx: Ctx, db: sqlite_utils.Database | None = None) -> Path | None:
+    """The second folder a backup is copied to (read from ``db``, the counter's own
+    connection by default), or None."""
+    mirror = settings.get(db if db is not None else ctx.db, "backup_mirror_dir")
     return Path(mirror) if mirror else None
 
 
-def back_up(ctx: Ctx, folder: Path) -> bk.Backup:
-    """Today's backup now (verified; the mirror folder gets a copy). Raises BackupError."""
-    return bk.make_backup(ctx.db, folder, ctx.clock(), mirror_of(ctx))
+def back_up(ctx: Ctx, folder: Path, source: sqlite_utils.Database | None = None) -> bk.Backup:
+    """Today's backup now (verified; the mirror folder gets a copy). Raises BackupError.
+    ``source``: another connection to the same file to copy from — a backup made in the
+    background reads on a connection of its own (``ctx.db`` is then never touched)."""
+    db = source if source is not None else ctx.db
+    return bk.make_backup(db, folder, ctx.clock(), mirror_of(ctx, db))
 
 
-def daily_backup_if_due(ctx: Ctx, folder: Path) -> bk.Backup | None:
+def daily_backup_due(ctx: Ctx, folder: Path) -> bool:
+    """Today has no good backup yet (the first start of a day makes one)."""
+    return bk.needs_daily_backup(folder, ctx.clock().date())
+
+
+def daily_backup_if_due(
+    ctx: Ctx, folder: Path, source: sqlite_utils.Database | None = None
+) -> bk.Backup | None:
     """The first start of a day backs up (None when today has its backup already)."""
-    if not bk.needs_daily_backup(folder, ctx.clock().date()):
+    if not daily_backup_due(ctx, folder):
         return None
-    return back_up(ctx, folder)
+    return back_up(ctx, folder, source)
 
 
 def restore_backup(

@@ -102,9 +102,21 @@ def copy_database(source: sqlite3.Connection, target: Path) -> dict[str, int]:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     dest = sqlite3.connect(str(partial))
+    # one read transaction for the counts and the copy: the counter may write meanwhile
+    # (a backup made in the background reads on a connection of its own)
+    own = not source.in_transaction
     try:
-        counts = table_counts(source)
-        source.backup(dest)
+        if own:
+            source.execute("BEGIN")
+        try:
+            counts = table_counts(source)
+            source.backup(dest)
+        finally:
+            if own:
+                source.execute("COMMIT")
+        # one file, nothing beside it: a copy of a WAL database is WAL too, and reading
+        # it (the check, a restore) would leave a -wal and a -shm behind
+        dest.execute("PRAGMA journal_mode = DELETE")
     except sqlite3.Error as exc:
         dest.close()
         partial.unlink(missing_ok=True)

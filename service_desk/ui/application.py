@@ -85,7 +85,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
     if window.backups is not None:  # the day's first start backs up; so does every exit
         keeper = window.backups
         QTimer.singleShot(1500, lambda: keeper.run(daily_only=True))
-        app.aboutToQuit.connect(lambda: keeper.run())
+        app.aboutToQuit.connect(keeper.run_at_exit)  # waits for a running backup
     if session.user_id is None:  # staff, but nobody remembered at this counter
         window.manage_staff()
     code = app.exec()

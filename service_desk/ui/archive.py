@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -35,6 +37,18 @@ from service_desk.ui.session import Session
 from service_desk.ui.vehicle_fields import VehicleFields
 
 PICK = Qt.ItemDataRole.UserRole
+HISTORY_MIN_HEIGHT = 180  # the tabs, the header and about five orders
+
+
+def scrolling(content: QWidget, name: str) -> QScrollArea:
+    """The customer's record scrolls when the window is low (1366×768, 150 % on
+    1920×1080) instead of squeezing the forms; Tab scrolls to the field it lands on."""
+    scroll = QScrollArea(objectName=name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(content)
+    return scroll
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -79,7 +93,7 @@ class ArchiveDesk(QWidget):
         left_layout.addWidget(self.hits)
         splitter.addWidget(left)
 
-        right = QWidget()
+        right = QWidget(objectName="archive_record")
         right_layout = QVBoxLayout(right)
         self.owner_line = QLabel(objectName="archive_owner")
         right_layout.addWidget(self.owner_line)
@@ -140,8 +154,10 @@ class ArchiveDesk(QWidget):
         self.history.addTab(self.orders_view, self.tr("Repair history"))
         self.history.addTab(_table(self.owners_model, "archive_owners"), self.tr("Owners"))
         self.history.addTab(_table(self.km_model, "archive_km"), self.tr("Odometer"))
+        # room for a few orders when the record scrolls; more when the window has it
+        self.history.setMinimumHeight(HISTORY_MIN_HEIGHT)
         right_layout.addWidget(self.history, 1)
-        splitter.addWidget(right)
+        splitter.addWidget(scrolling(right, "archive_scroll"))
         splitter.setSizes([300, 1100])
         QVBoxLayout(self).addWidget(splitter)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from service_desk.actions.context import ActionError
 from service_desk.store import backup as bk
 from service_desk.store.errors import StorageError
 from service_desk.ui import ask, colours
+from service_desk.ui.background import Worker
 from service_desk.ui.messages import error_text
 from service_desk.ui.models import RowsModel
 from service_desk.ui.session import Session
@@ -74,48 +76,84 @@ def failure_text(exc: bk.BackupError) -> str:
 
 
 class Keeper(QObject):
-    """Makes the backups of one session's database and says how recent the last is."""
+    """Makes the backups of one session's database and says how recent the last is.
+
+    A backup of a large database takes seconds: the daily one and "back up now" run on a
+    worker thread with a connection of their own (``changed`` when one starts and when
+    it ends, ``made`` with the backup, ``failed`` with the text of a failure); only one
+    runs at a time. The exit backup runs here, after waiting for one under way."""
 
     changed = Signal()
     failed = Signal(str)
+    made = Signal(object)  # the backup just made and checked (bk.Backup)
 
     def __init__(self, session: Session, folder: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
         self.folder = folder
+        self.worker = Worker(session.db_path, session.ctx.db, self)
+        self.worker.done.connect(self._done)
+        self.worker.failed.connect(self._failed)
 
-    def run(self, daily_only: bool = False) -> bk.Backup | None:
-        """Back up now (or only when today has none); failures are told, never raised."""
-        ctx = self.session.ctx
-        try:
-            made = (
-                actions.daily_backup_if_due(ctx, self.folder)
-                if daily_only
-                else actions.back_up(ctx, self.folder)
-            )
-        except bk.BackupError as exc:
-            log.error("backup failed: %s", exc)
-            self.failed.emit(failure_text(exc))
-            self.changed.emit()
-            return None
-        except (OSError, StorageError) as exc:
-            log.error("backup failed: %s", exc)
-            self.failed.emit(
-                _t(
-                    QT_TRANSLATE_NOOP(
-                        "Backups", "The backup could not be written: is the disk full?"
-                    )
-                )
-            )
-            return None
+    @property
+    def busy(self) -> bool:
+        """A backup is being made in the background."""
+        return self.worker.busy
+
+    def run(self, daily_only: bool = False) -> bool:
+        """Start a backup in the background (``daily_only``: only when today has none).
+        False when none was started: one is under way already, or today has its own."""
+        ctx, folder = self.session.ctx, self.folder
+        if self.busy or (daily_only and not actions.daily_backup_due(ctx, folder)):
+            return False
+        # the worker's connection reads: the backup writes files, not the database
+        self.worker.run(lambda db: actions.back_up(ctx, folder, db))
         self.changed.emit()
+        return True
+
+    def _run_here(self) -> bk.Backup | None:
+        """Back up on this thread with the counter's connection, waiting for it;
+        failures are told, never raised."""
+        try:
+            made = actions.back_up(self.session.ctx, self.folder)
+        except Exception as exc:  # told like a failure in the background
+            self._failed(exc)
+            return None
+        self._done(made)
         return made
+
+    def run_at_exit(self) -> bk.Backup | None:
+        """The backup at exit: a backup under way is waited for (the process must not end
+        in the middle of it), then this one is made before the process goes on."""
+        if self.busy:
+            log.info("waiting for the backup under way before the exit backup")
+            self.worker.wait()
+        return self._run_here()
+
+    def _done(self, made: bk.Backup) -> None:
+        self.changed.emit()
+        self.made.emit(made)
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("backup failed: %s", exc)
+        if isinstance(exc, bk.BackupError):
+            text = failure_text(exc)
+        else:  # the disk, the folder, the database could not be read
+            if not isinstance(exc, OSError | StorageError):
+                log.error("unexpected backup failure", exc_info=exc)
+            text = _t(
+                QT_TRANSLATE_NOOP("Backups", "The backup could not be written: is the disk full?")
+            )
+        self.failed.emit(text)
+        self.changed.emit()
 
     def last(self) -> bk.Backup | None:
         return bk.last_good(self.folder)
 
     def status(self) -> tuple[str, bool]:
         """The status bar's text, and whether it is a warning (none, or older than a day)."""
+        if self.busy:
+            return _t(QT_TRANSLATE_NOOP("Backups", "Backing up…")), False
         last = self.last()
         if last is None:
             return _t(QT_TRANSLATE_NOOP("Backups", "No backup yet")), True
@@ -126,7 +164,8 @@ class Keeper(QObject):
 
 
 class BackupStatus(QLabel):
-    """The status bar's "last good backup", red when it is stale."""
+    """The status bar's "last good backup", red when it is stale; "backing up…" while a
+    backup is being made."""
 
     def __init__(self, keeper: Keeper, parent: QWidget | None = None):
         super().__init__(parent, objectName="backup_status")
@@ -182,6 +221,10 @@ class BackupsDialog(QDialog):
         self.done_text = QLabel(objectName="backups_done")
         self.done_text.setWordWrap(True)
         layout.addWidget(self.done_text)
+        self.progress = QProgressBar(objectName="backups_progress")
+        self.progress.setRange(0, 0)  # busy: the online backup tells no steps
+        self.progress.setTextVisible(False)
+        layout.addWidget(self.progress)
         row = QHBoxLayout()
         self.now_button = QPushButton(self.tr("Back up now"), objectName="backups_now")
         self.restore_button = QPushButton(
@@ -202,7 +245,10 @@ class BackupsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_picked)
         self.file_button.clicked.connect(self.restore_file)
         keeper.failed.connect(self._failed)
+        keeper.changed.connect(self._busy_changed)
+        keeper.made.connect(self._made)
         self.refresh()
+        self._busy_changed()
         self.resize(680, 460)
 
     def refresh(self) -> None:
@@ -215,9 +261,19 @@ class BackupsDialog(QDialog):
         if mirror is not None:
             where += " " + self.tr("A copy goes to {folder}.").format(folder=mirror)
         self.where.setText(where)
-        self.restore_button.setEnabled(bool(found))
+        self.restore_button.setEnabled(bool(found) and not self.keeper.busy)
         if found:
             self.table.selectRow(0)
+
+    def _busy_changed(self) -> None:
+        """While a backup is made: the bar moves, and no second backup nor a restore."""
+        busy = self.keeper.busy
+        self.progress.setVisible(busy)
+        self.now_button.setEnabled(not busy)
+        self.file_button.setEnabled(not busy)
+        working = self.tr("Backing up… the counter can go on working meanwhile.")
+        self.done_text.setText(working if busy else "")  # then what came of it
+        self.refresh()
 
     def _failed(self, text: str) -> None:
         self.message.setText(text)
@@ -225,14 +281,15 @@ class BackupsDialog(QDialog):
 
     def back_up_now(self) -> None:
         self.message.hide()
-        made = self.keeper.run()
-        self.refresh()
-        if made is not None:
-            self.done_text.setText(
-                self.tr("Backed up and checked: {rows} rows.").format(
-                    rows=f"{sum(made.counts.values()):,}"
-                )
+        if not self.keeper.run():
+            self._failed(self.tr("A backup is being made already: wait for it to finish."))
+
+    def _made(self, made: bk.Backup) -> None:
+        self.done_text.setText(
+            self.tr("Backed up and checked: {rows} rows.").format(
+                rows=f"{sum(made.counts.values()):,}"
             )
+        )
 
     def restore_picked(self) -> None:
         picked = self.model.row_at(self.table.currentIndex().row())
@@ -247,9 +304,10 @@ class BackupsDialog(QDialog):
             self.restore(Path(path))
 
     def restore(self, source: Path) -> bool:
-        """Everything typed since the backup is replaced: asked, then a supervisor's PIN."""
+        """Everything typed since the backup is replaced: asked, then a supervisor's PIN.
+        Refused while a backup is being made (it reads the database being replaced)."""
         self.message.hide()
-        if not ask.confirm(
+        if self._backing_up() or not ask.confirm(
             self,
             self.tr("Restore"),
             self.tr(
@@ -259,7 +317,7 @@ class BackupsDialog(QDialog):
         ):
             return False
         approval = ask_supervisor(self, self.session, self.tr("Restore a backup"))
-        if approval is None:
+        if approval is None or self._backing_up():  # the day's backup may start meanwhile
             return False
         try:
             aside = actions.restore_backup(
@@ -282,3 +340,8 @@ class BackupsDialog(QDialog):
         )
         self.refresh()
         return True
+
+    def _backing_up(self) -> bool:
+        if self.keeper.busy:
+            self._failed(self.tr("A backup is being made: restore when it has finished."))
+        return self.keeper.busy

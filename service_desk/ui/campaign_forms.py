@@ -33,7 +33,7 @@ from service_desk.ui import colours, keyboard
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.i18n import ui_lang
 from service_desk.ui.session import Session
-from service_desk.ui.workshop_common import message_line, run_step
+from service_desk.ui.workshop_common import add_form_foot, run_step
 
 NONE = -1  # a spin box at its minimum shows "—": no bound
 
@@ -225,14 +225,8 @@ class CampaignForm(QWidget):
         self.letter.setPlaceholderText(self.tr("The letter's own paragraph (needed to print)"))
         self.errors.add_row(form, self.tr("Letter text"), self.letter, "letter_text")
         layout.addLayout(form)
-        self.message = message_line("campaign_message")
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.submit = QPushButton(self.tr("&Launch campaign"), objectName="campaign_launch")
-        row.addWidget(self.submit)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        self.message = add_form_foot(layout, "campaign_message", self.submit)
         self.submit.clicked.connect(self.launch)
         keyboard.set_primary(self, self.submit, self.launch)
         self.reset_days()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -33,8 +32,8 @@ from service_desk.ui.search_box import SearchBox
 from service_desk.ui.session import Session
 from service_desk.ui.supervisor import ask_supervisor
 from service_desk.ui.workshop_common import (
+    add_form_foot,
     channel_box,
-    message_line,
     run_step,
     set_time,
     time_edit,
@@ -120,14 +119,8 @@ class FollowUpForm(QWidget):
         self.note = QLineEdit(objectName="follow_up_note")
         self.errors.add_row(form, self.tr("Note"), self.note, "note")
         layout.addLayout(form)
-        self.message = message_line("follow_up_message")
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.submit = QPushButton(self.tr("&Save follow-up"), objectName="follow_up_save")
-        row.addWidget(self.submit)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        self.message = add_form_foot(layout, "follow_up_message", self.submit)
         _primary(self, self.submit, self.save)
         self.outcome.currentIndexChanged.connect(self._update)
         self.satisfaction.currentIndexChanged.connect(self._update)
@@ -281,19 +274,12 @@ class ComplaintForm(QWidget):
         )
         layout.addWidget(self.resolve_box)
 
-        self.message = message_line("complaint_message")
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.not_accepted = QPushButton(
             self.tr("Customer does not accept: to the supervisor"),
             objectName="complaint_not_accepted",
         )
         self.submit = QPushButton(objectName="complaint_submit")
-        row.addWidget(self.not_accepted)
-        row.addWidget(self.submit)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        self.message = add_form_foot(layout, "complaint_message", self.not_accepted, self.submit)
         _primary(self, self.submit, self.submit_clicked)
         self.search.picked.connect(self._picked)
         self.not_accepted.clicked.connect(lambda: self._resolve(False))
@@ -504,14 +490,8 @@ class EnquiryForm(QWidget):
         self.answer = _text_box("enquiry_answer", 4)
         self.errors.add_row(form, self.tr("Answer given"), self.answer, "answer")
         layout.addLayout(form)
-        self.message = message_line("enquiry_message")
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.submit = QPushButton(self.tr("&Save enquiry"), objectName="enquiry_save")
-        row.addWidget(self.submit)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        self.message = add_form_foot(layout, "enquiry_message", self.submit)
         _primary(self, self.submit, self.save)
 
     def new(self, customer_id: int | None) -> None:

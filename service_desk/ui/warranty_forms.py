@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,7 +26,7 @@ from service_desk.domain.money import MoneyError, format_yuan, parse_yuan
 from service_desk.ui import warranty_messages  # noqa: F401  (refusal texts)
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.session import Session
-from service_desk.ui.workshop_common import message_line, run_step
+from service_desk.ui.workshop_common import add_form_foot, run_step
 
 KINDS = ("warranty",)
 FILE, APPROVE, REJECT, PAY = "file", "approve", "reject", "pay"
@@ -79,16 +78,12 @@ class ClaimForm(QGroupBox):
         self.note = QLineEdit(objectName="warranty_note")
         self.errors.add_row(self.form, self.tr("Note"), self.note, "note")
         layout.addLayout(self.form)
-        self.message = message_line("warranty_form_message")
-        layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
         self.cancel = QPushButton(self.tr("Cancel"), objectName="warranty_form_cancel")
         self.ok = QPushButton(objectName="warranty_form_ok")
         self.ok.setDefault(True)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.ok)
-        layout.addLayout(buttons)
+        self.message = add_form_foot(
+            layout, "warranty_form_message", self.cancel, self.ok, fill_below=False
+        )
         for edit in (self.number, self.amount, self.reason, self.note):
             edit.returnPressed.connect(self.confirm)
         self.ok.clicked.connect(self.confirm)

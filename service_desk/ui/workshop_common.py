@@ -1,5 +1,6 @@
-"""What the panels of the workshop desk share: running a step with inline refusals,
-times in the dealer's zone on a QDateTimeEdit, the channel picker."""
+"""What the panels of the workshop desk share (and the other desks' forms borrow): the
+message line and the foot of a form, running a step with inline refusals, times in the
+dealer's zone on a QDateTimeEdit, the channel picker."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+)
 
 from service_desk.actions.context import ActionError
 from service_desk.actions.workshop import CHANNELS
@@ -26,6 +34,24 @@ def message_line(name: str) -> QLabel:
     label.setStyleSheet(ERROR_STYLE)
     label.hide()
     return label
+
+
+def add_form_foot(
+    layout: QBoxLayout, message_name: str, *buttons: QPushButton, fill_below: bool = True
+) -> QLabel:
+    """The foot of a form: its message line (hidden until there is something to say),
+    then the buttons at the right; ``fill_below`` leaves the rest of the height empty
+    under them, so the form stays at the top. Returns the message line."""
+    message = message_line(message_name)
+    layout.addWidget(message)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    layout.addLayout(row)
+    if fill_below:
+        layout.addStretch(1)
+    return message
 
 
 def time_edit(name: str) -> QDateTimeEdit:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,8 +22,8 @@ from service_desk.ui import workshop_messages as texts
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.session import Session
 from service_desk.ui.workshop_common import (
+    add_form_foot,
     channel_box,
-    message_line,
     run_step,
     set_time,
     time_edit,
@@ -62,15 +61,12 @@ class ProgressPanel(QGroupBox):
         self.form_box.setLayout(form)
         form.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form_box)
-        self.message = message_line("progress_message")
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.record_button = QPushButton(
             self.tr("Record progress chec&k"), objectName="progress_record"
         )
-        row.addWidget(self.record_button)
-        layout.addLayout(row)
+        self.message = add_form_foot(
+            layout, "progress_message", self.record_button, fill_below=False
+        )
         self.record_button.clicked.connect(self.record)
         keyboard.set_primary(self, self.record_button, self.record)
         self.move.toggled.connect(self._move_toggled)

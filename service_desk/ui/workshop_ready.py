@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,7 +20,7 @@ from service_desk.store import queries, workshop_queries
 from service_desk.ui import keyboard
 from service_desk.ui.fields import FieldErrors
 from service_desk.ui.session import Session
-from service_desk.ui.workshop_common import channel_box, message_line, run_step
+from service_desk.ui.workshop_common import add_form_foot, channel_box, run_step
 
 
 class ReadyForm(QWidget):
@@ -55,14 +54,8 @@ class ReadyForm(QWidget):
         self.errors.add_row(form, self.tr("Cashier's total (¥)"), self.total, "total_fen")
         self.errors.add_row(form, self.tr("Customer notified by"), self.channel, "notified_channel")
         layout.addWidget(box)
-        self.message = message_line("ready_message")
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.submit = QPushButton(self.tr("Read&y for pickup"), objectName="ready_submit")
-        row.addWidget(self.submit)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        self.message = add_form_foot(layout, "ready_message", self.submit)
         self.submit.clicked.connect(self.mark_ready)
         keyboard.set_primary(self, self.submit, self.mark_ready)
 

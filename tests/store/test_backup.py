@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from service_desk.store import backup as bk
+from service_desk.store.db import connect
 from tests.actions.test_archive_orders import walk_in
 from tests.conftest import NOW
 
@@ -139,3 +140,53 @@ def test_backup_to_a_file_for_scripts(ctx, tmp_path):
     with pytest.raises(bk.BackupError) as exc:
         bk.backup_to_file(ctx.db, out)
     assert exc.value.reason == "exists"
+
+
+def test_a_write_during_a_background_backup_does_not_spoil_it(ctx, db_path, tmp_path, monkeypatch):
+    """A backup made on a connection of its own while the counter writes: the counts and
+    the copy come from one read transaction, so the check still matches."""
+    real_counts = bk.table_counts
+    wrote = []
+
+    def count_then_the_counter_writes(conn):
+        counts = real_counts(conn)
+        if not wrote:  # between the counts and the copy, the counter saves a walk-in
+            wrote.append(walk_in(ctx))
+        return counts
+
+    monkeypatch.setattr(bk, "table_counts", count_then_the_counter_writes)
+    own = connect(db_path)  # the background's connection
+    try:
+        made = bk.make_backup(own, tmp_path / "b", NOW)
+        assert not own.conn.in_transaction  # the read transaction is over
+    finally:
+        own.conn.close()
+    assert wrote and made.counts["customers"] == 0  # the moment of the copy
+    assert bk.verify(made.path, made.counts)["customers"] == 0
+    assert len(customers(ctx.db)) == 1  # the walk-in is saved, for the next backup
+
+
+def test_a_backup_is_one_file_with_nothing_left_beside_it(ctx, db, db_path, tmp_path):
+    """The counter's database is WAL; its backups are single files (no -wal, no -shm left
+    by the checks), and a restore keeps the counter's database in WAL."""
+    walk_in(ctx)
+    folder, stick = tmp_path / "b", tmp_path / "stick"
+    made = bk.make_backup(ctx.db, folder, NOW, mirror=stick)
+    kept = sorted(
+        p.relative_to(tmp_path).as_posix()
+        for where in (folder, stick)
+        for p in where.rglob("*")
+        if p.is_file()
+    )
+    assert kept == [
+        "b/daily/service_desk-2026-11-27.json",
+        "b/daily/service_desk-2026-11-27.sqlite3",
+        "b/monthly/service_desk-2026-11.json",
+        "b/monthly/service_desk-2026-11.sqlite3",
+        "stick/service_desk-2026-11-27.json",
+        "stick/service_desk-2026-11-27.sqlite3",
+    ]
+    with sqlite3.connect(made.path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    bk.restore(ctx.db, db_path, made.path, NOW)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -359,7 +359,9 @@ def test_the_second_backup_folder(qtbot, window, ctx, answers, monkeypatch, tmp_
     answers.texts.append("2468")
     click(qtbot, desk, "settings_save")
     assert stored(ctx) == {"backup_mirror_dir": str(stick)}
-    made = window.backups.run()
+    with qtbot.waitSignal(window.backups.made, timeout=15_000) as backed_up:
+        assert window.backups.run()  # made in the background
+    made = backed_up.args[0]
     assert bk.verify(stick / made.path.name) == made.counts  # the stick got its copy
 
 
