@@ -10,11 +10,17 @@ back asked for later, a sold car, a wrong number (listed apart by ``numbers_to_m
 customer whose complaint waits for an answer, and the purposes the customer said lately
 they are not interested in. Nothing is recorded or audited (only the cached dues of
 service_due are brought up to date); actions/contacts.py logs the calls.
+
+``todays_calls`` is what the call list page asks of its worker thread (its own
+connection): after ``service_due.refresh``, the lines and the numbers to mend read in one
+snapshot, with the counts of the summary. The lines are domain/call_list.CallLine, kept
+small (ten years of data: ~18,000 of them); no text is formatted here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -25,10 +31,15 @@ from service_desk.actions.campaigns import campaign_reasons
 from service_desk.actions.contacts import as_contact
 from service_desk.domain import contacts as contact_rules
 from service_desk.domain import next_service as ns
+from service_desk.domain.call_list import CallLine, Summary, changes_at, summarize
 from service_desk.domain.clock import parse
 from service_desk.store import call_list_queries as q
 from service_desk.store import contact_queries as cq
 from service_desk.store import settings
+from service_desk.store.db import transaction
+from service_desk.store.queries import Row
+
+__all__ = ["CallLine", "CallList", "call_list", "numbers_to_mend", "read_lines", "todays_calls"]
 
 # Declined work older than this is no longer a reason to call.
 DECLINED_WITHIN_DAYS = 365
@@ -43,59 +54,16 @@ LAPSED_AFTER_DAYS = 365
 DUE_WITHIN_DAYS = 30
 
 
-@dataclass(frozen=True)
-class CallLine:
-    vehicle_id: int
-    plate: str
-    model_code: str
-    customer_id: int
-    customer_name: str
-    phone: str
-    phone2: str | None
-    preferred_contact: str
-    last_visit: dt.date | None
-    due: ns.Due
-    reasons: tuple[ns.Reason, ...]
-    last_contact: contact_rules.Contact | None = None
-    unanswered: int = 0  # tries nobody answered since the customer was last reached
+@dataclass(frozen=True, slots=True)
+class CallList:
+    """The call list as the page shows it: the lines at ``now``, the counts of its summary
+    and the numbers to mend."""
 
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(r.code for r in self.reasons)
-
-    @property
-    def rank(self) -> int:
-        return ns.rank(self.reasons)
-
-    @property
-    def call_back_at(self) -> dt.datetime | None:
-        found = [r.figures["call_back_at"] for r in self.reasons if r.code == ns.CALL_BACK]
-        return found[0] if found else None  # type: ignore[return-value]
-
-    @property
-    def campaign_id(self) -> int | None:
-        """The campaign a call about this line is for (when that is its purpose)."""
-        found = [r.figures["campaign_id"] for r in self.reasons if r.code == ns.CAMPAIGN]
-        return int(found[0]) if found and self.purpose == "campaign" else None  # type: ignore[arg-type]
-
-    @property
-    def purpose(self) -> str:
-        """What a call about this line is for (its most urgent reason)."""
-        return contact_rules.purpose_for(self.codes)
-
-    def sort_key(self) -> tuple[int, int, dt.date, str]:
-        """Most urgent first; within a rank a call back asked for first (the customer is
-        waiting for it), then the earliest call back or due day, then the plate."""
-        at = self.call_back_at
-        if at is not None and self.rank == ns.RANK[ns.CALL_BACK]:
-            day = at.date()
-        else:
-            day = self.due.day or dt.date.max
-        return (self.rank, 0 if at is not None else 1, day, self.plate)
-
-
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    now: dt.datetime
+    lines: list[CallLine]
+    summary: Summary
+    to_mend: list[Row]
+    changes_at: dt.datetime  # when the clock alone may change it (domain/call_list.changes_at)
 
 
 def _end_of(db: sqlite_utils.Database, today: dt.date) -> dt.datetime:
@@ -123,8 +91,30 @@ def call_list(
     reason to call (customer groups find such cars by their last visit). Only the cars
     whose cached due day is in range, or that have declined work, a call back or a
     campaign, are read (service_due.refresh first brings the cached dues up to date)."""
-    now = now or _end_of(db, today)
     service_due.refresh(db, today)
+    return read_lines(db, today, now or _end_of(db, today))
+
+
+def todays_calls(db: sqlite_utils.Database, now: dt.datetime) -> CallList:
+    """The call list at ``now`` with its numbers to mend, read in one snapshot (a change
+    committed meanwhile is in both or in neither). Reads only: the cached dues are to be
+    refreshed first (``service_due.refresh``, which writes)."""
+    with transaction(db):
+        lines, contacts = _read(db, now.date(), now)
+        to_mend = numbers_to_mend(db)
+    changes = changes_at((c for logged in contacts.values() for c in logged), now)
+    return CallList(now, lines, summarize(lines), to_mend, changes)
+
+
+def read_lines(db: sqlite_utils.Database, today: dt.date, now: dt.datetime) -> list[CallLine]:
+    """``call_list`` from the cached dues as they are (reads only)."""
+    return _read(db, today, now)[0]
+
+
+def _read(
+    db: sqlite_utils.Database, today: dt.date, now: dt.datetime
+) -> tuple[list[CallLine], dict[int, list[contact_rules.Contact]]]:
+    """The lines, and the contacts that can matter to them (by customer)."""
     since = (today - dt.timedelta(days=DECLINED_WITHIN_DAYS)).isoformat()
     declined = q.declined_by_vehicle(db, since)
     contacts = _contacts(db, today)
@@ -139,6 +129,7 @@ def call_list(
     due_to = today + dt.timedelta(days=DUE_WITHIN_DAYS)
     lines: list[CallLine] = []
     quiet: dict[bool, contact_rules.Standing] = {}
+    # the candidates one row at a time: ten years give ~21,000 of them, never all held
     for row in q.call_candidates(db, lapsed.isoformat(), due_to.isoformat(), extra):
         vid = row["vehicle_id"]
         due = service_due.cached(row, today)
@@ -147,7 +138,7 @@ def call_list(
                 d["source"],
                 d["description"],
                 int(d["amount_fen"]),
-                dt.date.fromisoformat(d["day"]),
+                service_due.day(d["day"]),
                 d["order_number"],
             )
             for d in declined.get(vid, [])
@@ -183,27 +174,29 @@ def call_list(
         if not found:
             continue
         lines.append(
-            CallLine(
+            CallLine.of(
+                reasons=found,
+                due=due,
+                today=today,
                 vehicle_id=vid,
                 plate=row["plate"],
-                model_code=row["model_code"],
+                # a handful of values repeated over thousands of lines: one string each
+                model_code=sys.intern(row["model_code"]),
                 customer_id=row["customer_id"],
                 customer_name=row["customer_name"],
                 phone=row["phone"],
                 phone2=row["phone2"],
-                preferred_contact=row["preferred_contact"],
-                last_visit=_date(row["last_visit"]),
-                due=due,
-                reasons=tuple(found),
+                preferred_contact=sys.intern(row["preferred_contact"]),
+                last_visit=service_due.day(row["last_visit"]),
                 last_contact=state.last,
                 unanswered=state.unanswered,
             )
         )
     lines.sort(key=CallLine.sort_key)
-    return lines
+    return lines, contacts
 
 
-def numbers_to_mend(db: sqlite_utils.Database) -> list[dict]:
+def numbers_to_mend(db: sqlite_utils.Database) -> list[Row]:
     """Customers left off the call list because their number was found wrong and their
     record not updated since, the longest waiting first: the contact that found it (when,
     by whom, how, the note), the customer's name and phones, and a car of theirs."""

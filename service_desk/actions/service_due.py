@@ -8,13 +8,22 @@ schedule changed; a new car) and those whose due follows the calendar (no mainte
 and no stored due) once a day; ``cached`` rebuilds the same ``Due`` from a stored row.
 On ten years of data the first refresh after the upgrade predicts every car once
 (~10 s for 120,000 cars); later ones only the few that changed.
+
+A refresh may run in a worker thread (the call list's) while the counter writes: it
+works CHUNK cars at a time, each in a transaction of its own that reads the cars' inputs
+and saves their dues from the same snapshot. The write lock is held only for the save;
+a car the counter changed meanwhile makes the save fail (SQLite refuses a write from an
+outdated snapshot) and the chunk is computed again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
+import sys
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,15 +34,23 @@ from service_desk.domain import next_service as ns
 from service_desk.domain.schedules import Cycle
 from service_desk.store import call_list_queries as q
 from service_desk.store.db import transaction
-from service_desk.store.errors import StorageError
+from service_desk.store.errors import StorageError, StorageProblem
 
 # Bump when the prediction (domain/next_service.py, this module) changes what it gives:
 # every cached due is recomputed.
 RULES = "1"
-CHUNK = 2000
+CHUNK = 1000
+# A chunk whose save meets the counter writing (or having written since its snapshot) is
+# computed again, up to TRIES times, after a pause that grows; then the refresh stops and
+# the lists read the dues computed last (the next refresh goes on).
+TRIES = 5
+PAUSE_S = 0.05
 
 
-def _date(text: str | None) -> dt.date | None:
+@functools.lru_cache(maxsize=4096)
+def day(text: str | None) -> dt.date | None:
+    """The date of an ISO text (None for none); thousands of dues share a few hundred
+    days: one date object each."""
     return dt.date.fromisoformat(text) if text else None
 
 
@@ -47,16 +64,16 @@ def last_service(
 ) -> tuple[dt.date, int] | None:
     """(day, km) of the car's last maintenance; km from the odometer on the order, else
     the last reading up to that day."""
-    day = _date(row["last_service_date"])
-    if day is None:
+    on = day(row["last_service_date"])
+    if on is None:
         return None
     km = row["last_service_km"]
     if km is None:
-        before = [r.km for r in readings if r.day <= day]
+        before = [r.km for r in readings if r.day <= on]
         if not before:
             return None
         km = before[-1]
-    return day, int(km)
+    return on, int(km)
 
 
 def predict(row: Mapping[str, Any], readings: Sequence[ns.Reading], today: dt.date) -> ns.Due:
@@ -66,9 +83,9 @@ def predict(row: Mapping[str, Any], readings: Sequence[ns.Reading], today: dt.da
         cycle_of(row),
         list(readings),
         today,
-        purchase_date=_date(row["purchase_date"]),
+        purchase_date=day(row["purchase_date"]),
         last_service=last_service(row, readings),
-        stored_due=(_date(row["next_due_date"]), row["next_due_km"]),
+        stored_due=(day(row["next_due_date"]), row["next_due_km"]),
     )
 
 
@@ -130,19 +147,34 @@ def compute(db: sqlite_utils.Database, ids: Sequence[int], today: dt.date) -> li
 
 
 def refresh(db: sqlite_utils.Database, today: dt.date) -> None:
-    """Recompute the cached dues that are stale on ``today``. A database that cannot be
-    written (read-only, full) keeps its cache as it is: the lists then read the dues
-    computed last."""
+    """Recompute the cached dues that are stale on ``today``, a chunk of cars per short
+    transaction. A database that cannot be written (read-only, full, busy for too long)
+    keeps its cache as it is: the lists then read the dues computed last."""
     version = rules_version()
     try:
-        with transaction(db):
-            if q.due_rules(db) != version:
+        if q.due_rules(db) != version:
+            with transaction(db):
                 q.start_due_rules(db, version)
-            ids = q.stale_due(db, today.isoformat())
-            if ids:
-                q.save_due(db, compute(db, ids, today))
+        ids = q.stale_due(db, today.isoformat())
+        for start in range(0, len(ids), CHUNK):
+            _refresh_chunk(db, ids[start : start + CHUNK], today)
     except StorageError:
         pass
+
+
+def _refresh_chunk(db: sqlite_utils.Database, ids: Sequence[int], today: dt.date) -> None:
+    for attempt in range(1, TRIES + 1):
+        try:
+            with transaction(db):
+                # still stale in this snapshot (another refresh may have done them)
+                stale = q.stale_among(db, ids, today.isoformat())
+                if stale:
+                    q.save_due(db, compute(db, stale, today))
+            return
+        except StorageError as exc:
+            if exc.problem is not StorageProblem.LOCKED or attempt == TRIES:
+                raise
+            time.sleep(PAUSE_S * attempt)
 
 
 def cached(row: Mapping[str, Any], today: dt.date) -> ns.Due:
@@ -151,16 +183,16 @@ def cached(row: Mapping[str, Any], today: dt.date) -> ns.Due:
     (the database could not be written) has no due."""
     if row["rate_basis"] is None:
         return ns.Due(None, None, None, None, None, ns.Rate(ns.DEFAULT_KM_PER_DAY, "default"))
-    rate = ns.Rate(row["km_per_day"], row["rate_basis"])
+    rate = ns.Rate(row["km_per_day"], sys.intern(row["rate_basis"]))  # one of three words
     predicted = None
-    if row["last_day"] is not None:
-        last = dt.date.fromisoformat(row["last_day"])
+    last = day(row["last_day"])
+    if last is not None:
         predicted = row["last_km"] + round(rate.km_per_day * max(0, (today - last).days))
     return ns.Due(
-        _date(row["due_date"]),
+        day(row["due_date"]),
         row["due_km"],
-        _date(row["km_date"]),
-        _date(row["due_day"]),
+        day(row["km_date"]),
+        day(row["due_day"]),
         predicted,
         rate,
     )

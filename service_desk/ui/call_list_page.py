@@ -4,6 +4,13 @@ whose time has come, service due within 7 / 30 days (predicted from the car's ow
 day), work the customer declined earlier — and the last contact (when, how it ended, who,
 the tries nobody answered).
 
+The list is built off the UI thread (ui/background.Worker, on its own connection: ten
+years of data give ~18,000 lines and take seconds, the first start after an upgrade
+computes every car's due first): meanwhile the page says so and the rest of the window
+works; a change of the data while it builds brings a fresh list after it (requests
+coalesce); a failure shows the storage message on the page. The lines reach the view a
+batch at a time, their texts made as shown (ui/call_list_model.py).
+
 "Log contact…" (Ctrl+L, or the line's context menu) logs the call of the selected line
 (ui/contact_dialog.py); the list then refreshes: a booked car leaves it, a call back
 leaves until its time. Under the list: the contact history of the selected line's
@@ -16,8 +23,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import sqlite_utils
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,79 +36,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from service_desk.actions import contacts
-from service_desk.actions.call_list import CallLine, call_list, numbers_to_mend
-from service_desk.domain import next_service as ns
+from service_desk.actions import call_list as calls
+from service_desk.actions import contacts, service_due
+from service_desk.domain.call_list import CallLine, row_to_keep
 from service_desk.domain.clock import parse
-from service_desk.domain.money import format_yuan
+from service_desk.store.errors import StorageError
 from service_desk.ui import colours, keyboard
 from service_desk.ui import contact_messages as texts
+from service_desk.ui.background import Worker
+from service_desk.ui.call_list_model import CallModel, why_text
 from service_desk.ui.contact_dialog import ContactDialog
+from service_desk.ui.messages import storage_text
 from service_desk.ui.models import Index, Row, RowsModel
-from service_desk.ui.search_box import model_name
 from service_desk.ui.session import Session
 from service_desk.ui.views import queue_table
 
-OVERDUE_COLOUR = colours.OVERDUE
-DUE_COLOUR = colours.WAITING  # due: amber, as everywhere
-CALL_BACK_COLOUR = colours.WORKSHOP  # a call back promised: in hand
-REFRESH_MS = 60_000  # call backs come due while the page is open
+REFRESH_MS = 60_000  # call backs come due while the page is open: checked each minute
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("CallList", text)
 
 
-def reason_text(reason: ns.Reason, now: dt.datetime | None = None) -> str:
-    f = reason.figures
-    if reason.code == ns.DECLINED:
-        return _t(QT_TRANSLATE_NOOP("CallList", "Declined {item} ({amount}) on {day}")).format(
-            item=f["description"], amount=format_yuan(int(f["amount_fen"])), day=f["declined_on"]
-        )
-    if reason.code == ns.CALL_BACK:
-        at: dt.datetime = f["call_back_at"]  # type: ignore[assignment]
-        return _t(QT_TRANSLATE_NOOP("CallList", "Call back as asked ({time})")).format(
-            time=texts.local(at, now or at)
-        )
-    if reason.code == ns.CAMPAIGN:
-        text = _t(QT_TRANSLATE_NOOP("CallList", "Campaign {name} (until {day})")).format(
-            name=f["name"], day=f["valid_to"]
-        )
-        if f.get("letter_sent_on"):
-            text += " · " + _t(QT_TRANSLATE_NOOP("CallList", "letter sent {day}")).format(
-                day=f["letter_sent_on"]
-            )
-        return text
-    texts_ = {
-        ns.OVERDUE: QT_TRANSLATE_NOOP("CallList", "Service overdue since {day}"),
-        ns.DUE_7: QT_TRANSLATE_NOOP("CallList", "Service due {day} (within 7 days)"),
-        ns.DUE_30: QT_TRANSLATE_NOOP("CallList", "Service due {day} (within 30 days)"),
-    }
-    text = _t(texts_.get(reason.code, reason.code)).format(day=f.get("due_day", ""))
-    if f.get("predicted_km") is not None and f.get("due_km") is not None:
-        text += " · " + _t(
-            QT_TRANSLATE_NOOP("CallList", "about {km} km now, due at {due} km")
-        ).format(km=f"{int(f['predicted_km']):,}", due=f"{int(f['due_km']):,}")
-    return text
-
-
 def _c(text: str) -> str:
     return QCoreApplication.translate("Columns", text)
-
-
-class CallModel(RowsModel):
-    """Overdue lines in red, call backs in blue, lines due within a week in amber."""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
-            rank = self.rows[index.row()]["line"].rank
-            colour = {
-                ns.RANK[ns.OVERDUE]: OVERDUE_COLOUR,
-                ns.RANK[ns.CALL_BACK]: CALL_BACK_COLOUR,
-                ns.RANK[ns.DUE_7]: DUE_COLOUR,
-            }.get(rank)
-            return QColor(colour) if colour else None
-        return super().data(index, role)
 
 
 def _outcome_detail(row: Row, now: dt.datetime) -> str:
@@ -113,6 +72,20 @@ def _outcome_detail(row: Row, now: dt.datetime) -> str:
     elif row["outcome"] == "complaint" and row.get("complaint_id"):
         text += " " + _t(QT_TRANSLATE_NOOP("CallList", "no. {id}")).format(id=row["complaint_id"])
     return text
+
+
+def build(now: dt.datetime, ui_connection: sqlite_utils.Database):
+    """The worker's job: the cached dues brought up to date (short transactions of their
+    own: the counter may write meanwhile), then the list read in one snapshot; the
+    worker's own connection reads only from then on."""
+
+    def work(db: sqlite_utils.Database) -> calls.CallList:
+        service_due.refresh(db, now.date())
+        if db is not ui_connection:  # no file: the session's own connection, left as it is
+            db.execute("PRAGMA query_only = ON")
+        return calls.todays_calls(db, now)
+
+    return work
 
 
 class CallListPage(QWidget):
@@ -129,41 +102,29 @@ class CallListPage(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.summary = QLabel(objectName="call_summary")
+        self.status = QLabel(objectName="call_status")  # building the list…
+        self.status.setStyleSheet(colours.text_style(colours.FAINT))
         self.log_button = QPushButton(self.tr("&Log contact…"), objectName="call_log_contact")
         self.log_button.setToolTip("Ctrl+L")
+        self.log_button.setEnabled(False)
         self.refresh_button = QPushButton(self.tr("Refresh"), objectName="call_refresh")
-        top.addWidget(self.summary, 1)
+        top.addWidget(self.summary)
+        top.addWidget(self.status)
+        top.addStretch(1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.log_button)
         layout.addLayout(top)
+        self.error = QLabel(objectName="call_error")  # the list could not be built
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(colours.banner_style("overdue"))
+        self.error.hide()
+        layout.addWidget(self.error)
         self.result = QLabel(objectName="call_result")
         self.result.setWordWrap(True)
         self.result.hide()
         layout.addWidget(self.result)
 
-        self.model = CallModel(
-            [
-                (_c(QT_TRANSLATE_NOOP("Columns", "Plate")), lambda r: r["line"].plate),
-                (
-                    _c(QT_TRANSLATE_NOOP("Columns", "Model")),
-                    lambda r: model_name(r["line"].model_code),
-                ),
-                (_c(QT_TRANSLATE_NOOP("Columns", "Customer")), lambda r: r["line"].customer_name),
-                (_c(QT_TRANSLATE_NOOP("Columns", "Phone")), lambda r: r["line"].phone),
-                (
-                    _c(QT_TRANSLATE_NOOP("Columns", "Last visit")),
-                    lambda r: str(r["line"].last_visit or "—"),
-                ),
-                (
-                    _c(QT_TRANSLATE_NOOP("Columns", "Last contact")),
-                    lambda r: texts.last_contact_text(
-                        r["line"].last_contact, r["line"].unanswered, now()
-                    ),
-                ),
-                (_c(QT_TRANSLATE_NOOP("Columns", "Why call")), lambda r: r["why"]),
-            ],
-            self,
-        )
+        self.model = CallModel(self)
         self.table = queue_table(self.model, "call_list")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -172,8 +133,10 @@ class CallListPage(QWidget):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.table, 1)
         self.empty = QLabel(
-            self.tr("Nobody to call today: no service due within 30 days, no declined work.")
+            self.tr("Nobody to call today: no service due within 30 days, no declined work."),
+            objectName="call_empty",
         )
+        self.empty.hide()  # said of a list built, never while it builds
         upper_layout.addWidget(self.empty)
 
         lower = QWidget()
@@ -234,6 +197,16 @@ class CallListPage(QWidget):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
+        # the list, built in a worker thread; changes in a burst ask for one list
+        self.worker = Worker(session.db_path, session.db, self)
+        self.worker.done.connect(self._arrived)
+        self.worker.failed.connect(self._failed)
+        self.soon = QTimer(self, singleShot=True, interval=0)
+        self.soon.timeout.connect(self.refresh)
+        self.loaded = False  # the list shown is the newest asked for, nothing changed since
+        self.built_at: dt.datetime | None = None  # the moment of the list shown
+        self.changes_at: dt.datetime | None = None  # … and when the clock alone changes it
+        self.changed_unseen = True  # data changed while the page was hidden (or never built)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
@@ -249,62 +222,96 @@ class CallListPage(QWidget):
         self.table.customContextMenuRequested.connect(self._menu)
         self.mend.activated.connect(self._open_mend)
         session.changed.connect(self._changed)
-        self.loaded = False
+        self._show_history()
+        self.mend_title.setText("<b>" + self.tr("Numbers to mend") + "</b>")  # none counted yet
 
     # ------------------------------------------------------------------ the list
+    @property
+    def building(self) -> bool:
+        """A list is being built (or about to be)."""
+        return self.worker.busy or self.soon.isActive()
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if not self.loaded:
+        if self.changed_unseen or not (self.loaded or self.building):
             self.refresh()
 
     def _changed(self, _kinds: set[str]) -> None:
+        self.loaded = False
         if self.isVisible():
-            self.refresh()
+            self.soon.start()  # once for the changes of this turn of the event loop
         else:
-            self.loaded = False  # refreshed when shown
+            self.changed_unseen = True  # built again when shown
 
     def _tick(self) -> None:
-        if self.isVisible():
+        """Built again when the clock has changed it (a call back come due, a new day) or
+        it failed: not every minute — on years of data a list costs seconds of a core."""
+        if not self.isVisible() or self.building:
+            return
+        due = self.changes_at is None or self.session.ctx.clock() >= self.changes_at
+        if due or not self.loaded:
             self.refresh()
 
     def refresh(self) -> None:
-        now = self.session.ctx.clock()
-        kept, kept_row = self.selected(), self.table.currentIndex().row()
-        lines: list[CallLine] = call_list(self.session.db, now.date(), now)
-        rows = [
-            {"line": x, "why": " | ".join(reason_text(r, now) for r in x.reasons)} for x in lines
-        ]
-        self.model.set_rows(rows)
-        overdue = sum(1 for line in lines if line.rank == ns.RANK[ns.OVERDUE])
-        backs = sum(1 for line in lines if ns.CALL_BACK in line.codes)
-        summary = self.tr("{n} cars to call today, {overdue} overdue").format(
-            n=len(lines), overdue=overdue
+        """Build the list again, in the background (the current one stays meanwhile)."""
+        self.soon.stop()
+        self.loaded = False
+        self.changed_unseen = False
+        self.status.setText(
+            self.tr("Updating the call list…")
+            if self.built_at is not None
+            else self.tr("Building the call list… (a few seconds on years of data)")
         )
-        if backs:
-            summary += self.tr(", {n} asked to be called back").format(n=backs)
+        self.status.show()
+        self.worker.run(build(self.session.ctx.clock(), self.session.db), read_only=False)
+
+    def _arrived(self, result: calls.CallList) -> None:
+        picked = self.selected()
+        row = row_to_keep(
+            result.lines,
+            picked.vehicle_id if picked is not None else None,
+            self.table.currentIndex().row(),
+        )
+        self.model.set_lines(result.lines, result.now)
+        self.built_at, self.changes_at = result.now, result.changes_at
+        counts = result.summary
+        summary = self.tr("{n} cars to call today, {overdue} overdue").format(
+            n=counts.lines, overdue=counts.overdue
+        )
+        if counts.call_backs:
+            summary += self.tr(", {n} asked to be called back").format(n=counts.call_backs)
         self.summary.setText(summary)
-        self.empty.setVisible(not lines)
-        self.log_button.setEnabled(bool(lines))
-        # the same line stays picked; when it left the list, the one now in its place
-        ids = [x.vehicle_id for x in lines]
-        if kept is not None and kept.vehicle_id in ids:
-            self.table.selectRow(ids.index(kept.vehicle_id))
-        elif kept_row >= 0 and lines:
-            self.table.selectRow(min(kept_row, len(lines) - 1))
+        self.empty.setVisible(not result.lines)
+        self.log_button.setEnabled(bool(result.lines))
+        if row is not None:  # the same line stays picked; when it left, the one in its place
+            self.model.show_row(row)
+            self.table.selectRow(row)
         self._show_history()
-        mend = numbers_to_mend(self.session.db)
-        self.mend_model.set_rows(mend)
+        self._show_mend(result.to_mend)
+        self.error.hide()
+        self.status.setVisible(self.building)
+        self.loaded = not (self.building or self.changed_unseen)
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, StorageError):
+            detail = storage_text(exc)
+        else:
+            detail = self.tr("Unexpected error: {error}").format(error=exc)
+        self.error.setText(self.tr("The call list could not be built.") + " " + detail)
+        self.error.show()
+        self.status.setVisible(self.building)
+
+    def _show_mend(self, rows: list[Row]) -> None:
+        self.mend_model.set_rows(rows)
         self.mend_title.setText(
             "<b>"
-            + self.tr("Numbers to mend ({n})").format(n=len(mend))
+            + self.tr("Numbers to mend ({n})").format(n=len(rows))
             + "</b> "
-            + (self.tr("— update the customer's phone in the archive") if mend else "")
+            + (self.tr("— update the customer's phone in the archive") if rows else "")
         )
-        self.loaded = True
 
     def selected(self) -> CallLine | None:
-        row = self.model.row_at(self.table.currentIndex().row())
-        return row["line"] if row is not None else None
+        return self.model.line_at(self.table.currentIndex().row())
 
     def _show_history(self) -> None:
         line = self.selected()
@@ -338,13 +345,12 @@ class CallListPage(QWidget):
         if line is None:
             return None
         self.result.hide()
-        why = " | ".join(reason_text(r, self.session.ctx.clock()) for r in line.reasons)
         dialog = ContactDialog(
             self.session,
             line.customer_id,
             line.vehicle_id,
             line.purpose,
-            why,
+            why_text(line, self.session.ctx.clock()),
             self,
             campaign_id=line.campaign_id,
         )
@@ -355,7 +361,7 @@ class CallListPage(QWidget):
         return dialog
 
     def _logged(self, line: CallLine, result: contacts.ContactResult) -> None:
-        if not self.loaded:  # the session's change refreshes a page on screen already
+        if not self.building:  # the session's change asks for a fresh list already
             self.refresh()
         found = contacts.history(self.session.db, line.customer_id, line.vehicle_id)
         logged = next((r for r in found if r["id"] == result.contact_id), None)
@@ -381,9 +387,9 @@ class CallListPage(QWidget):
             menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _open(self, index: Index) -> None:
-        row = self.model.row_at(index.row())
-        if row is not None:
-            self.open_vehicle.emit(row["line"].customer_id, row["line"].vehicle_id)
+        line = self.model.line_at(index.row())
+        if line is not None:
+            self.open_vehicle.emit(line.customer_id, line.vehicle_id)
 
     def _open_mend(self, index: Index) -> None:
         row = self.mend_model.row_at(index.row())

@@ -337,9 +337,9 @@ def test_the_list_reads_only_the_cars_it_can_show(ctx, fleet, monkeypatch):
     candidates = q.call_candidates
 
     def spy(db, due_from, due_to, extra_ids=()):
-        rows = candidates(db, due_from, due_to, extra_ids)
-        read.extend(r["vehicle_id"] for r in rows)
-        return rows
+        for row in candidates(db, due_from, due_to, extra_ids):
+            read.append(row["vehicle_id"])
+            yield row
 
     monkeypatch.setattr(q, "call_candidates", spy)
     lines = call_list(ctx.db, TODAY)

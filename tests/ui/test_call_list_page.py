@@ -8,7 +8,13 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from service_desk.ui.call_list_page import CallListPage
 from tests.actions.test_call_list import ONE, car
+
+
+def wait_list(qtbot, page: CallListPage) -> None:
+    """Until the newest list asked for is on the page (built in a worker thread)."""
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
 
 
 def test_an_overdue_car_is_listed_and_opens_at_reception(qtbot, ctx, window):
@@ -16,10 +22,10 @@ def test_an_overdue_car_is_listed_and_opens_at_reception(qtbot, ctx, window):
     page = window.customer_care.calls
     window.tabs.setCurrentWidget(window.customer_care)
     window.customer_care.pages.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: page.loaded)
-    [row] = page.model.rows
-    assert row["line"].plate == "皖B00002"
-    assert "Service overdue since 2026-11-20" in row["why"]
+    wait_list(qtbot, page)
+    [line] = page.model.rows
+    assert line.plate == "皖B00002"
+    assert "Service overdue since 2026-11-20" in page.model.index(0, 6).data()
     assert "1 cars to call today, 1 overdue" in page.summary.text()
     colour = page.model.data(page.model.index(0, 0), Qt.ItemDataRole.ForegroundRole)
     assert colour is not None and colour.name() == "#c62828"
@@ -39,12 +45,13 @@ def test_the_page_follows_changes_and_shows_the_last_contact(qtbot, ctx, window)
     page = window.customer_care.calls
     window.tabs.setCurrentWidget(window.customer_care)
     window.customer_care.pages.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: page.loaded)
+    wait_list(qtbot, page)
     assert page.model.index(0, 5).data() == "—"
     customer = ctx.db.execute("SELECT owner_id FROM vehicles WHERE id = ?", [vid]).fetchone()[0]
     data = cs.ContactInput(customer, vid, "phone", "service_due", "no_answer", note="占线")
     cs.log_contact(session.ctx, data)
     session.notify("contacts")  # what a desk does after an action: the page follows
+    wait_list(qtbot, page)
     assert page.model.index(0, 5).data() == "11-27 09:30 No answer · 王芳 · 1 unanswered"
     rect = page.table.visualRect(page.model.index(0, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -54,5 +61,6 @@ def test_the_page_follows_changes_and_shows_the_last_contact(qtbot, ctx, window)
     start = NOW.replace(hour=9, minute=0) + dt.timedelta(days=1)
     ap.book(session.ctx, ap.Booking(vehicle_id=vid, start=start, items="保养"))
     session.notify("appointments")
+    wait_list(qtbot, page)
     assert page.model.rows == [] and not page.log_button.isEnabled()
     assert "pick a line" in page.history_title.text()

@@ -22,6 +22,7 @@ from service_desk.ui.call_list_page import CallListPage
 from service_desk.ui.contact_dialog import ContactDialog
 from tests.actions.test_call_list import ONE, car
 from tests.conftest import NOW
+from tests.ui.test_call_list_page import wait_list
 from tests.ui.test_checkout_desk import pick
 from tests.ui.test_inspection_desk import click, error_of, find
 from tests.ui.typing import type_text
@@ -39,11 +40,18 @@ def page(qtbot, session) -> CallListPage:
     qtbot.waitExposed(p)
     p.activateWindow()
     qtbot.waitUntil(p.isActiveWindow)  # shortcuts reach the active window only
+    wait_list(qtbot, p)
     return p
 
 
 def plates(page: CallListPage) -> list[str]:
-    return [r["line"].plate for r in page.model.rows]
+    return [line.plate for line in page.model.rows]
+
+
+def refreshed(qtbot, page: CallListPage) -> None:
+    """The list built again (in the page's worker thread) and shown."""
+    page.refresh()
+    wait_list(qtbot, page)
 
 
 def click_line(qtbot, page: CallListPage, plate: str) -> None:
@@ -66,16 +74,16 @@ def enter(qtbot, dialog: ContactDialog) -> None:
     qtbot.keyClick(find(dialog, QLineEdit, "contact_note"), Qt.Key.Key_Return)
 
 
-def move_clock(page: CallListPage, moment: dt.datetime) -> None:
+def move_clock(qtbot, page: CallListPage, moment: dt.datetime) -> None:
     page.session.ctx.clock = fixed_clock(moment)
-    page.refresh()
+    refreshed(qtbot, page)
 
 
 def test_booked_complaint_and_call_back_worked_from_the_list(qtbot, ctx, session, page):
     car(ctx, 2, ONE, dt.date(2026, 11, 20), 50000)  # overdue
     car(ctx, 4, ONE, TODAY + 5 * DAY)  # due within a week
     car(ctx, 3, ONE, TODAY + 20 * DAY)  # due within a month
-    page.refresh()
+    refreshed(qtbot, page)
     assert plates(page) == ["皖B00002", "皖B00004", "皖B00003"]
     assert "3 cars to call today, 1 overdue" in page.summary.text()
     assert page.model.index(0, 5).data() == "—"  # nobody called yet
@@ -111,6 +119,7 @@ def test_booked_complaint_and_call_back_worked_from_the_list(qtbot, ctx, session
         a["id"],
         "客户周六一早来",
     )
+    wait_list(qtbot, page)
     assert plates(page) == ["皖B00004", "皖B00003"]  # the booked car left the list
     assert page.result.text() == "Logged for 皖B00002: Booked 11-28 08:30"
 
@@ -134,6 +143,7 @@ def test_booked_complaint_and_call_back_worked_from_the_list(qtbot, ctx, session
     )
     [logged] = cs.contacts_of_customer(ctx.db, k["customer_id"])
     assert (logged["outcome"], logged["complaint_id"]) == ("complaint", k["id"])
+    wait_list(qtbot, page)
     assert plates(page) == ["皖B00003"]  # not offered service while the complaint waits
 
     # 3. a call back tomorrow at ten: the line leaves until then
@@ -142,14 +152,15 @@ def test_booked_complaint_and_call_back_worked_from_the_list(qtbot, ctx, session
     assert dialog.call_back_at.dateTime().toPython() == dt.datetime(2026, 11, 28, 10, 0)
     type_text(qtbot, find(dialog, QLineEdit, "contact_note"), "在开会，明早十点再打")
     enter(qtbot, dialog)
+    wait_list(qtbot, page)
     assert plates(page) == [] and page.empty.isVisible()
-    move_clock(page, NOW.replace(hour=9, minute=59) + DAY)
+    move_clock(qtbot, page, NOW.replace(hour=9, minute=59) + DAY)
     assert plates(page) == []
-    move_clock(page, NOW.replace(hour=10, minute=0) + DAY)
+    move_clock(qtbot, page, NOW.replace(hour=10, minute=0) + DAY)
     assert plates(page) == ["皖B00003"]
-    line = page.model.rows[0]["line"]
+    line = page.model.rows[0]
     assert line.codes == (ns.CALL_BACK, ns.DUE_30)
-    assert page.model.rows[0]["why"].startswith("Call back as asked (11-28 10:00)")
+    assert page.model.index(0, 6).data().startswith("Call back as asked (11-28 10:00)")
     assert page.model.index(0, 5).data() == "11-27 09:30 Call back · 王芳"
     assert "asked to be called back" in page.summary.text()
     click_line(qtbot, page, "皖B00003")
@@ -161,7 +172,7 @@ def test_booked_complaint_and_call_back_worked_from_the_list(qtbot, ctx, session
 def test_a_wrong_number_and_a_refused_input(qtbot, ctx, session, page):
     car(ctx, 5, ONE, dt.date(2026, 11, 1))
     car(ctx, 6, ONE, dt.date(2026, 11, 2))
-    page.refresh()
+    refreshed(qtbot, page)
     assert plates(page) == ["皖B00005", "皖B00006"]
     assert page.mend_model.rows == []
 
@@ -175,6 +186,7 @@ def test_a_wrong_number_and_a_refused_input(qtbot, ctx, session, page):
     click(qtbot, dialog.outcome_buttons["wrong_number"])
     type_text(qtbot, find(dialog, QLineEdit, "contact_note"), "空号")
     enter(qtbot, dialog)
+    wait_list(qtbot, page)
     assert plates(page) == ["皖B00006"]
     [mend] = page.mend_model.rows
     assert (mend["customer_name"], mend["phone"], mend["note"]) == ("客户5", "13855320005", "空号")
