@@ -32,7 +32,8 @@ The clock is fixed at 2026-10-31 17:30 (the last day of the data, a Saturday aft
 - export a month: `service-desk export --month 2026-10` in process; baseline openpyxl
   writing the same sheets with the same number of rows and columns of plain values.
 - memory: resident memory of the start-up process once its window is up and every tab
-  and customer-care page was shown once; baseline the bare window's.
+  and customer-care page was shown once, and again after it opened an order and
+  rendered its repair order (the printing machinery loaded); baseline the bare window's.
 
 Also: each tab's and customer-care page's first show in the start-up processes (ms).
 """
@@ -162,8 +163,14 @@ def spawn(kind: str, db: Path, scratch: Path) -> dict:
     argv = [sys.executable, str(HERE / "ten_years_gui.py"), kind]
     argv += [str(db), str(qs), "--tabs"] if kind == "app" else [str(qs)]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # compiled once, as an installed app is (pip compiles the bytecode at install, the
+    # Windows build ships it compiled); kept in the scratch folder, not the checkout
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
     began = time.time()
-    out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600, check=True)
+    out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600)
+    if out.returncode != 0:
+        raise RuntimeError(f"{kind} child failed ({out.returncode}):\n{out.stderr[-4000:]}")
     lines = [json.loads(x) for x in out.stdout.splitlines() if x.startswith("{")]
     result = {"start_s": lines[0]["ready"] - began, "rss_mb": lines[0]["rss_mb"]}
     last = began
@@ -173,30 +180,39 @@ def spawn(kind: str, db: Path, scratch: Path) -> dict:
         last = at
     if len(lines) > 1:
         result.update(
-            tabs=lines[1]["tabs"], rss_tabs_mb=lines[1]["rss_mb"], peak_mb=lines[1]["peak_mb"]
+            tabs=lines[1]["tabs"],
+            rss_tabs_mb=lines[1]["rss_mb"],
+            peak_mb=lines[1]["peak_mb"],
+            rss_printed_mb=lines[1]["rss_printed_mb"],
         )
     return result
 
 
 def start_up(db: Path, runs: int, scratch: Path) -> dict:
     bare, app = [], []
+    spawn("bare", db, scratch)  # not counted: the bytecode written, the files read once
+    spawn("app", db, scratch)
     for _ in range(runs):
         bare.append(spawn("bare", db, scratch))
         app.append(spawn("app", db, scratch))
     tabs: dict[str, list[float]] = {}
     tabs_rss: dict[str, list[float]] = {}
+    tabs_ready: dict[str, list[float]] = {}
     for run in app:
-        for name, ms, rss in run["tabs"]:
+        for name, ms, rss, ready_ms in run["tabs"]:
             tabs.setdefault(name, []).append(ms)
             tabs_rss.setdefault(name, []).append(rss)
+            tabs_ready.setdefault(name, []).append(ready_ms)
     return {
         "bare_s": [r["start_s"] for r in bare],
         "app_s": [r["start_s"] for r in app],
         "bare_rss_mb": [r["rss_mb"] for r in bare],
         "app_rss_mb": [r["rss_tabs_mb"] for r in app],
         "app_peak_mb": [r["peak_mb"] for r in app],
+        "app_printed_mb": [r["rss_printed_mb"] for r in app],
         "tabs_ms": tabs,
         "tabs_rss_mb": tabs_rss,
+        "tabs_ready_ms": tabs_ready,
         "phases": [r["phases"] for r in app],
     }
 
@@ -292,6 +308,13 @@ def table(s: dict, m: dict) -> list[tuple[str, str, str, str, bool]]:
             f"≤ bare + {GOAL_RSS_MB:.0f} MB",
             rss_app <= rss_bare + GOAL_RSS_MB,
         ),
+        (
+            "… then an order opened and its repair order printed (printing loaded)",
+            f"{med(s['app_printed_mb']):.0f} MB",
+            f"{rss_bare:.0f} MB bare window",
+            f"≤ bare + {GOAL_RSS_MB:.0f} MB",
+            med(s["app_printed_mb"]) <= rss_bare + GOAL_RSS_MB,
+        ),
     ]
 
 
@@ -330,12 +353,15 @@ def report(path: Path, facts: dict, s: dict, m: dict) -> str:
         "",
         f"First show of each tab in the start-up processes (median of {len(s['app_s'])}, ms):",
         "",
-        "| tab | first show | RSS after |",
-        "|---|---:|---:|",
+        "| tab | first show | its background work shown | RSS after |",
+        "|---|---:|---:|---:|",
     ]
     for name, values in s["tabs_ms"].items():
         rss_after = statistics.median(s["tabs_rss_mb"][name])
-        out.append(f"| {name} | {statistics.median(values):.0f} ms | {rss_after:.0f} MB |")
+        ready = statistics.median(s["tabs_ready_ms"][name])
+        out.append(
+            f"| {name} | {statistics.median(values):.0f} ms | {ready:.0f} ms | {rss_after:.0f} MB |"
+        )
     return "\n".join(out)
 
 

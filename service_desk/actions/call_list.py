@@ -99,7 +99,7 @@ def todays_calls(db: sqlite_utils.Database, now: dt.datetime) -> CallList:
     """The call list at ``now`` with its numbers to mend, read in one snapshot (a change
     committed meanwhile is in both or in neither). Reads only: the cached dues are to be
     refreshed first (``service_due.refresh``, which writes)."""
-    with transaction(db):
+    with transaction(db, immediate=False):  # a read snapshot: no write lock taken
         lines, contacts = _read(db, now.date(), now)
         to_mend = numbers_to_mend(db)
     changes = changes_at((c for logged in contacts.values() for c in logged), now)

@@ -165,7 +165,7 @@ def refresh(db: sqlite_utils.Database, today: dt.date) -> None:
 def _refresh_chunk(db: sqlite_utils.Database, ids: Sequence[int], today: dt.date) -> None:
     for attempt in range(1, TRIES + 1):
         try:
-            with transaction(db):
+            with transaction(db, immediate=False):  # no lock held while it computes
                 # still stale in this snapshot (another refresh may have done them)
                 stale = q.stale_among(db, ids, today.isoformat())
                 if stale:

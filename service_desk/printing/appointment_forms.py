@@ -20,7 +20,6 @@ from service_desk.domain.clock import parse
 from service_desk.domain.money import format_yuan
 from service_desk.printing.context import Context, when
 from service_desk.printing.header import day_text, dealer, model_name, pick, printed_line
-from service_desk.printing.render import render
 from service_desk.store import appointment_queries as aq
 from service_desk.store import settings
 
@@ -104,6 +103,8 @@ def render_appointment(
     lang: str = "zh",
 ) -> bytes:
     """The appointment form as PDF bytes (A5)."""
+    from service_desk.printing.render import render  # fpdf2: loaded at the first print
+
     return render(
         APPOINTMENT,
         appointment_context(db, appointment_id, lang),
@@ -172,6 +173,8 @@ def render_bay_list(
     lang: str = "zh",
 ) -> bytes:
     """The bay list as PDF bytes (A4; flows over pages on a busy day)."""
+    from service_desk.printing.render import render  # fpdf2: loaded at the first print
+
     return render(
         BAY_LIST,
         bay_list_context(db, first, days, lang),

@@ -11,7 +11,6 @@ from service_desk.domain.appointments import DayFigures, Statistics
 from service_desk.printing.appointment_forms import requested_by_name
 from service_desk.printing.context import Context
 from service_desk.printing.header import day_text, dealer, printed_line
-from service_desk.printing.render import render
 from service_desk.store import settings
 
 APPOINTMENT_STATS = "appointment_stats"
@@ -57,6 +56,8 @@ def render_appointment_stats(
     lang: str = "zh",
 ) -> bytes:
     """The statistics table as PDF bytes (A4)."""
+    from service_desk.printing.render import render  # fpdf2: loaded at the first print
+
     return render(
         APPOINTMENT_STATS,
         statistics_context(stats, db, lang),

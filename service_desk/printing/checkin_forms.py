@@ -8,6 +8,7 @@
   for the tick-back at pickup.
 
 Both are printed once the customer has signed the repair order (not for a void order).
+The damage diagram is drawn by printing/diagram.py (loaded with the renderer).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import datetime as dt
 import sqlite_utils
 
 from service_desk.domain.lifecycle import STATES
-from service_desk.printing import diagram  # noqa: F401  (registers the "diagram" block)
 from service_desk.printing.context import order_context
 from service_desk.printing.forms import Context, Order, OrderForm, register
 

@@ -48,6 +48,7 @@ from fpdf.enums import TextEmphasis
 from fpdf.fonts import SubsetMap, TTFFont
 
 from service_desk import paths
+from service_desk.printing.errors import FontMissingError
 
 log = logging.getLogger(__name__)
 
@@ -82,18 +83,6 @@ class FontChoice:
     path: Path
     index: int  # face index inside a .ttc/.otc (0 for .ttf/.otf)
     name: str  # human-readable, e.g. "WenQuanYi Micro Hei"
-
-
-class FontMissingError(Exception):
-    """No usable Chinese font on this machine; str() says what to install."""
-
-    def __init__(self, searched: Iterable[str] = ()) -> None:
-        self.searched = list(searched)
-        super().__init__(
-            "No Chinese font found. Install Microsoft YaHei (Windows), or "
-            "fonts-wqy-microhei / fonts-noto-cjk (Debian), or put a .ttf/.ttc into "
-            f"resources/fonts/ ({_resource_font_dir()})."
-        )
 
 
 # --- finding ---------------------------------------------------------------------------

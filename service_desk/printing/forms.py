@@ -3,6 +3,10 @@
 Each form is registered with its availability rule and its context builder. The
 check-in and key-cabinet desks register theirs from their own modules
 (EXTENSION_MODULES), so a new desk adds forms without touching this file.
+
+What a form is (kind, rule, context) is light: listing the forms an order can print
+(kinds_for) loads no fpdf2. How a form is drawn is printing/render.py and the block
+drawers it loads (render.load_blocks), imported by render_form on the first print.
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ from service_desk.actions.settlement import statement
 from service_desk.domain.money import format_yuan
 from service_desk.printing.checkin_context import fuel_label
 from service_desk.printing.context import order_context, when
+from service_desk.printing.errors import FormNotAvailable
 from service_desk.printing.header import printed_line
-from service_desk.printing.render import render
 from service_desk.store import queries, release_queries, settings
 from service_desk.store import settlement_queries as sq
 
@@ -59,15 +63,6 @@ def cli_names() -> dict[str, str]:
     return {f.cli_name: f.kind for f in forms().values()}
 
 
-class FormNotAvailable(ValueError):
-    """This form does not apply to the order in its present state."""
-
-    def __init__(self, kind: str, state: str):
-        super().__init__(f"{kind} is not printed for an order that is {state}")
-        self.kind = kind
-        self.state = state
-
-
 def kinds_for(db: sqlite_utils.Database, order_id: int) -> list[str]:
     order = queries.order(db, order_id)
     if order is None or order["state"] == "void":
@@ -97,6 +92,8 @@ def render_form(
     copy: bool = False,
     lang: str = "zh",
 ) -> bytes:
+    from service_desk.printing.render import render  # fpdf2: loaded at the first print
+
     context = form_context(db, kind, order_id, now, lang)
     printed = printed_line(printed_by, now, lang)
     return render(kind, context, copy=copy, printed=printed, font=settings.get(db, "print_font"))

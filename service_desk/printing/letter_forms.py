@@ -22,7 +22,6 @@ from service_desk.actions.campaigns import LetterRun, model_name
 from service_desk.domain import segments as rules
 from service_desk.printing.context import Context
 from service_desk.printing.header import dealer, printed_line
-from service_desk.printing.render import render_each
 from service_desk.store import settings
 
 LETTER = "letter"
@@ -134,6 +133,8 @@ def render_letters(
     lang: str = "zh",
 ) -> bytes:
     """The run's letters as one PDF (A4), each letter from a fresh page."""
+    from service_desk.printing.render import render_each  # fpdf2: loaded at the first print
+
     return render_each(
         LETTER,
         letter_contexts(db, run, advisor=printed_by, today=now.date(), lang=lang),

@@ -32,12 +32,21 @@ LABEL_MARGIN = 2.5  # labels (key tags): narrow margins, compact header, no page
 GREY = 110
 COPY_MARK = {"zh": "副本", "en": "COPY"}
 
-# Blocks drawn by other modules (the damage diagram, QR codes): type -> fn(pdf, block).
+# Blocks drawn by other modules (the damage diagram, QR codes, key tags): type ->
+# fn(pdf, block). Those modules register their drawers on import: they are part of the
+# renderer, loaded with it by load_blocks() before the first form is drawn (the forms'
+# own modules, which say what a form holds, never import fpdf2).
 EXTRA_BLOCKS: dict[str, Callable[[FormPDF, Block], None]] = {}
 
 
 def register_block(block_type: str, draw: Callable[[FormPDF, Block], None]) -> None:
     EXTRA_BLOCKS[block_type] = draw
+
+
+def load_blocks() -> None:
+    """Import the modules that draw the other block types (they register themselves);
+    a new one is added here, by name, so that PyInstaller's analysis finds it."""
+    from service_desk.printing import diagram, key_tags, qr  # noqa: F401
 
 
 # Block types whose `value`, when given, is the condition to draw them (see above).
@@ -463,6 +472,7 @@ def render(
 ) -> bytes:
     """The form as PDF bytes. copy=True marks a reprint 副本 on every page; font is the
     font file chosen in settings (else the lookup order of printing/fonts.py)."""
+    load_blocks()
     template = template or load(kind)
     pdf = FormPDF(template, context, copy, printed, font)
     pdf.add_page()
@@ -482,6 +492,7 @@ def render_each(
     (one letter per customer); at least one record."""
     if not contexts:
         raise ValueError("render_each needs at least one record")
+    load_blocks()
     template = template or load(kind)
     pdf = FormPDF(template, contexts[0], False, printed, font)
     for context in contexts:

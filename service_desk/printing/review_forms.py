@@ -17,7 +17,6 @@ from service_desk.domain.money import format_yuan
 from service_desk.domain.report import SelfReview
 from service_desk.printing.context import Context, when
 from service_desk.printing.header import dealer, printed_line
-from service_desk.printing.render import render
 from service_desk.store import settings
 
 FORM_KIND = "self_review"  # the print log's kind for both templates
@@ -123,6 +122,8 @@ def render_self_review(
     lang: str = "zh",
 ) -> bytes:
     """The review as PDF bytes (A4; a long text flows onto a second page)."""
+    from service_desk.printing.render import render  # fpdf2: loaded at the first print
+
     printed = printed_line(printed_by, now, lang)
     return render(
         TEMPLATES[review.kind],

@@ -18,7 +18,6 @@ from service_desk.domain.clock import parse
 from service_desk.domain.money import format_yuan
 from service_desk.printing.context import Context
 from service_desk.printing.header import dealer, model_name, pick, printed_line
-from service_desk.printing.render import render
 from service_desk.store import settings
 
 WARRANTY_CLAIMS = "warranty_claims"
@@ -74,6 +73,8 @@ def render_open_claims(
     db: sqlite_utils.Database, *, printed_by: str, now: dt.datetime, lang: str = "zh"
 ) -> bytes:
     """索赔单跟踪表 as PDF bytes (A4; flows over pages)."""
+    from service_desk.printing.render import render  # fpdf2: loaded at the first print
+
     return render(
         WARRANTY_CLAIMS,
         open_claims_context(db, now, lang),

@@ -54,7 +54,28 @@ def storage_errors() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One counter action = one transaction; storage failures surface as StorageError."""
-    with storage_errors(), db.atomic():
-        yield db
+def transaction(
+    db: sqlite_utils.Database, *, immediate: bool = True
+) -> Iterator[sqlite_utils.Database]:
+    """One counter action = one transaction; storage failures surface as StorageError.
+
+    The outermost one takes the write lock at its start (BEGIN IMMEDIATE): while another
+    connection writes (a background job), it waits up to the busy timeout. A deferred
+    transaction that read first would fail at its first write at once ("database is
+    locked"), since SQLite cannot wait there without risking a deadlock. A background job
+    that reads long and writes a little passes ``immediate=False``: it holds no lock while
+    it reads, and its write is refused (to be retried) when the counter wrote meanwhile.
+    Nested ones are savepoints."""
+    with storage_errors():
+        if db.conn.in_transaction:
+            with db.atomic():
+                yield db
+            return
+        db.conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        try:
+            yield db
+        except BaseException:
+            if db.conn.in_transaction:  # a RAISE(ROLLBACK) trigger may have ended it
+                db.conn.execute("ROLLBACK")
+            raise
+        db.conn.execute("COMMIT")

@@ -57,9 +57,6 @@ messages.register_texts(
         ),
     }
 )
-ui_printing.FORM_NAMES.setdefault(
-    APPOINTMENT_STATS, QT_TRANSLATE_NOOP("Printing", "Appointment statistics")
-)
 
 
 def month_of(day: dt.date) -> tuple[dt.date, dt.date]:

@@ -14,7 +14,6 @@ from service_desk.ui import (
     colours,
     messages,
 )
-from service_desk.ui import printing as ui_printing
 
 STATE_COLOURS = {
     "booked": colours.WAITING,  # waiting (amber)
@@ -135,9 +134,4 @@ messages.register_texts(
         "open_fen": lambda value: format_yuan(int(value)),
         "appointment_state": state_name,
     },
-)
-
-ui_printing.FORM_NAMES.setdefault("appointment", QT_TRANSLATE_NOOP("Printing", "Appointment form"))
-ui_printing.FORM_NAMES.setdefault(
-    "bay_list", QT_TRANSLATE_NOOP("Printing", "Workshop bay list (appointments)")
 )

@@ -18,7 +18,6 @@ from service_desk.domain import next_service as ns
 from service_desk.domain import segments as rules
 from service_desk.domain.money import format_yuan
 from service_desk.ui import colours, labels, messages
-from service_desk.ui import printing as ui_printing
 from service_desk.ui.models import Index, Row, RowsModel
 from service_desk.ui.search_box import model_name
 
@@ -282,8 +281,4 @@ messages.register_texts(
             QT_TRANSLATE_NOOP("Messages", "The last day has passed: a campaign runs from today on.")
         ),
     },
-)
-
-ui_printing.FORM_NAMES.setdefault(
-    "letter", QT_TRANSLATE_NOOP("Printing", "Reminder and invitation letters")
 )

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from service_desk.ui import messages
-from service_desk.ui import printing as ui_printing
 
 
 def _t(text: str) -> str:
@@ -199,6 +198,3 @@ messages.register_texts(
         ),
     },
 )
-
-ui_printing.FORM_NAMES.setdefault("check_in_sheet", QT_TRANSLATE_NOOP("Printing", "Check-in sheet"))
-ui_printing.FORM_NAMES.setdefault("belongings", QT_TRANSLATE_NOOP("Printing", "Belongings list"))

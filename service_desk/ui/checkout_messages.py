@@ -11,7 +11,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from service_desk.domain import release as rules
 from service_desk.ui import messages
-from service_desk.ui import printing as ui_printing
 
 
 def _t(text: str) -> str:
@@ -102,13 +101,6 @@ def comeback_text(link: dict[str, object]) -> str:
         start=str(link["guarantee_from"])[:10],
     )
 
-
-ui_printing.FORM_NAMES.update(
-    {
-        "statement": QT_TRANSLATE_NOOP("Printing", "Statement"),
-        "guarantee": QT_TRANSLATE_NOOP("Printing", "Quality guarantee certificate"),
-    }
-)
 
 messages.register_texts(
     actions={

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from service_desk.actions import keys as key_actions
 from service_desk.actions.context import ActionError
 from service_desk.domain.keys import Finding, Reconciliation
-from service_desk.printing.fonts import FontMissingError
+from service_desk.printing.errors import FontMissingError
 from service_desk.printing.key_forms import render_key_report
 from service_desk.store.errors import StorageError
 from service_desk.ui import colours, labels

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from service_desk.ui import messages
-from service_desk.ui import printing as ui_printing
 
 
 def _t(text: str) -> str:
@@ -129,9 +128,4 @@ messages.register_texts(
             QT_TRANSLATE_NOOP("Messages", "Say who takes the key (technician, driver).")
         ),
     },
-)
-
-ui_printing.FORM_NAMES.setdefault("key_tag", QT_TRANSLATE_NOOP("Printing", "Key tag"))
-ui_printing.FORM_NAMES.setdefault(
-    "key_report", QT_TRANSLATE_NOOP("Printing", "Key cabinet end-of-day check")
 )

@@ -146,6 +146,8 @@ class EnterMovesOn(QObject):
         self.busy = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent):  # every event of the application passes here
+            return False
         tab = _tab(event)
         if self.busy or not (tab or _enter(event)) or not isinstance(watched, QWidget):
             return False

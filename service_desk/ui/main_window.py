@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -12,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,24 +21,96 @@ from PySide6.QtWidgets import (
 from service_desk.actions.staff import list_staff
 from service_desk.store.backup import backup_dir
 from service_desk.ui import ask, colours, i18n, keyboard, labels
-from service_desk.ui.archive import ArchiveDesk
-from service_desk.ui.backups import BackupsDialog, BackupStatus, Keeper
-from service_desk.ui.checkout_desk import CheckoutDesk
+from service_desk.ui.backups import BackupStatus, Keeper
 from service_desk.ui.complaint_banner import ComplaintBanner
-from service_desk.ui.customer_care import CustomerCare
-from service_desk.ui.inspection_desk import InspectionDesk
-from service_desk.ui.key_cabinet_desk import KeyCabinetDesk
-from service_desk.ui.reception import ReceptionDesk
-from service_desk.ui.reports_desk import ReportsDesk
+from service_desk.ui.desk_tabs import DeskTabs
 from service_desk.ui.search_box import SearchBox
 from service_desk.ui.session import Session
-from service_desk.ui.settings_desk import SettingsDesk
-from service_desk.ui.staff_dialog import StaffDialog
-from service_desk.ui.today_board import TodayBoard
-from service_desk.ui.workshop_desk import WorkshopDesk
+
+
+class _Desk:
+    """A desk of the window (``window.reception``): built when first asked for."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window: MainWindow | None, owner: type) -> Any:
+        return self if window is None else window.tabs.desk(self.name)
+
+
+# Each desk's module is imported when the desk is first built, not at start.
+def _today(session: Session) -> QWidget:
+    from service_desk.ui.today_board import TodayBoard
+
+    return TodayBoard(session)
+
+
+def _reception(session: Session) -> QWidget:
+    from service_desk.ui.reception import ReceptionDesk
+
+    return ReceptionDesk(session)
+
+
+def _inspection(session: Session) -> QWidget:
+    from service_desk.ui.inspection_desk import InspectionDesk
+
+    return InspectionDesk(session)
+
+
+def _keys(session: Session) -> QWidget:
+    from service_desk.ui.key_cabinet_desk import KeyCabinetDesk
+
+    return KeyCabinetDesk(session)
+
+
+def _workshop(session: Session) -> QWidget:
+    from service_desk.ui.workshop_desk import WorkshopDesk
+
+    return WorkshopDesk(session)
+
+
+def _checkout(session: Session) -> QWidget:
+    from service_desk.ui.checkout_desk import CheckoutDesk
+
+    return CheckoutDesk(session)
+
+
+def _customer_care(session: Session) -> QWidget:
+    from service_desk.ui.customer_care import CustomerCare
+
+    return CustomerCare(session)
+
+
+def _archive(session: Session) -> QWidget:
+    from service_desk.ui.archive import ArchiveDesk
+
+    return ArchiveDesk(session)
+
+
+def _reports(session: Session) -> QWidget:
+    from service_desk.ui.reports_desk import ReportsDesk
+
+    return ReportsDesk(session)
+
+
+def _settings(session: Session) -> QWidget:
+    from service_desk.ui.settings_desk import SettingsDesk
+
+    return SettingsDesk(session)
 
 
 class MainWindow(QMainWindow):
+    today = _Desk()
+    reception = _Desk()
+    inspection = _Desk()
+    keys = _Desk()
+    workshop = _Desk()
+    checkout = _Desk()
+    customer_care = _Desk()
+    archive = _Desk()
+    reports = _Desk()
+    settings_desk = _Desk()
+
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
@@ -65,32 +138,22 @@ class MainWindow(QMainWindow):
         layout.addLayout(bar)
         self.complaint_banner = ComplaintBanner(session)
         layout.addWidget(self.complaint_banner)
-        self.tabs = QTabWidget(objectName="desks")
-        self.reception = ReceptionDesk(session)
-        self.archive = ArchiveDesk(session)
-        self.inspection = InspectionDesk(session)
-        self.keys = KeyCabinetDesk(session)
-        self.today = TodayBoard(session)
-        self.workshop = WorkshopDesk(session)
-        self.checkout = CheckoutDesk(session)
-        self.tabs.addTab(self.today, self.tr("Today"))
-        self.tabs.addTab(self.reception, self.tr("Reception"))
-        self.tabs.addTab(self.inspection, self.tr("Inspection"))
-        self.tabs.addTab(self.keys, self.tr("Key cabinet"))
-        self.tabs.addTab(self.workshop, self.tr("Workshop"))
-        self.tabs.addTab(self.checkout, self.tr("Checkout"))
-        self.customer_care = CustomerCare(session)
-        self.tabs.addTab(self.customer_care, self.tr("Customer care"))
-        for page in (self.customer_care.calls, self.customer_care.warranty):
-            page.open_vehicle.connect(
-                lambda customer, vehicle: self.picked(customer, vehicle, None)
-            )
+        self.tabs = DeskTabs()
+        self.tabs.built.connect(self._desk_built)
+        for name, title, build in (
+            ("today", self.tr("Today"), _today),
+            ("reception", self.tr("Reception"), _reception),
+            ("inspection", self.tr("Inspection"), _inspection),
+            ("keys", self.tr("Key cabinet"), _keys),
+            ("workshop", self.tr("Workshop"), _workshop),
+            ("checkout", self.tr("Checkout"), _checkout),
+            ("customer_care", self.tr("Customer care"), _customer_care),
+            ("archive", self.tr("Archive"), _archive),
+            ("reports", self.tr("Reports"), _reports),
+            ("settings_desk", self.tr("Settings"), _settings),  # stays the last tab
+        ):
+            self.tabs.add_desk(name, title, lambda build=build: build(session))
         self.complaint_banner.open_complaint.connect(self.show_complaint)
-        self.tabs.addTab(self.archive, self.tr("Archive"))
-        self.reports = ReportsDesk(session)
-        self.tabs.addTab(self.reports, self.tr("Reports"))
-        self.settings_desk = SettingsDesk(session)
-        self.tabs.addTab(self.settings_desk, self.tr("Settings"))  # stays the last tab
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.status_user = QLabel()
@@ -119,7 +182,6 @@ class MainWindow(QMainWindow):
         # button); the filter is on the application while the window is shown
         self.enter_moves_on = keyboard.EnterMovesOn(self)
         self.search.picked.connect(self.picked)
-        self.archive.open_order_for.connect(self.picked)
         self.user.activated.connect(self._user_chosen)
         session.changed.connect(self._changed)
         session.user_changed.connect(lambda _u: self._fill_users())
@@ -147,6 +209,16 @@ class MainWindow(QMainWindow):
                 QSize(min(self.width(), screen.width()), min(self.height(), screen.height()))
             )
             self.showMaximized()
+
+    def _desk_built(self, name: str, desk: QWidget) -> None:
+        """A desk just made: what the window does for it."""
+        if name == "archive":
+            desk.open_order_for.connect(self.picked)
+        elif name == "customer_care":
+            for page in (desk.calls, desk.warranty):
+                page.open_vehicle.connect(
+                    lambda customer, vehicle: self.picked(customer, vehicle, None)
+                )
 
     def _desk_shown(self, index: int) -> None:
         """A desk brought up (Ctrl+1 …): the keyboard lands in its queue, on the current
@@ -226,7 +298,9 @@ class MainWindow(QMainWindow):
             return
         self.session.set_user(staff_id)
 
-    def open_backups(self) -> BackupsDialog:
+    def open_backups(self) -> QWidget:
+        from service_desk.ui.backups import BackupsDialog
+
         assert self.backups is not None
         dialog = BackupsDialog(self.session, self.backups, self)
         dialog.restored.connect(self._fill_users)
@@ -234,6 +308,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def manage_staff(self) -> None:
+        from service_desk.ui.staff_dialog import StaffDialog
+
         dialog = StaffDialog(self.session, self)
         dialog.open()
         dialog.finished.connect(lambda _r: self._fill_users())

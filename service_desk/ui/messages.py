@@ -244,7 +244,20 @@ def storage_text(exc: StorageError) -> str:
     return texts[exc.problem]
 
 
+_catalog_loaded = False
+
+
+def _catalog() -> None:
+    """Every desk's texts, the first time one is needed (desks are built when first shown,
+    so the desk a refusal names may not have been imported yet)."""
+    global _catalog_loaded
+    if not _catalog_loaded:
+        _catalog_loaded = True
+        from service_desk.ui import message_catalog  # noqa: F401  (its registrations)
+
+
 def field_problem_text(problem: Problem) -> str:
+    _catalog()
     extra = _FIELD_CODES.get(problem.code)
     return _filled(extra(), dict(problem.params)) if extra else problem_text(problem)
 
@@ -257,6 +270,7 @@ def _filled(template: str, params: dict[str, object]) -> str:
 
 
 def action_text(exc: ActionError) -> str:
+    _catalog()
     factory = _ACTIONS.get(exc.code)
     if factory is None:
         return exc.code

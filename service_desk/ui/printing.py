@@ -26,8 +26,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from service_desk.actions import printing as print_log
 from service_desk.actions.context import ActionError
-from service_desk.printing.fonts import FontMissingError
-from service_desk.printing.forms import FormNotAvailable, render_form
+from service_desk.printing.errors import FontMissingError, FormNotAvailable
 from service_desk.printing.templates import label_size, load
 from service_desk.store.errors import StorageError
 from service_desk.ui import ask
@@ -36,11 +35,24 @@ from service_desk.ui.session import Session
 
 MAX_DPI = 300  # images above this only cost time (a PDF QPrinter defaults to 1200 dpi)
 
-FORM_NAMES = {
+FORM_NAMES = {  # one name per template in forms/ (tests/ui/test_printing checks)
     "repair_order": QT_TRANSLATE_NOOP("Printing", "Repair order"),
     "diagnosis": QT_TRANSLATE_NOOP("Printing", "Diagnosis report"),
     "exit_notice": QT_TRANSLATE_NOOP("Printing", "Exit notice"),
     "supplementary": QT_TRANSLATE_NOOP("Printing", "Supplementary repair order"),
+    "check_in_sheet": QT_TRANSLATE_NOOP("Printing", "Check-in sheet"),
+    "belongings": QT_TRANSLATE_NOOP("Printing", "Belongings list"),
+    "key_tag": QT_TRANSLATE_NOOP("Printing", "Key tag"),
+    "key_report": QT_TRANSLATE_NOOP("Printing", "Key cabinet end-of-day check"),
+    "statement": QT_TRANSLATE_NOOP("Printing", "Statement"),
+    "guarantee": QT_TRANSLATE_NOOP("Printing", "Quality guarantee certificate"),
+    "appointment": QT_TRANSLATE_NOOP("Printing", "Appointment form"),
+    "bay_list": QT_TRANSLATE_NOOP("Printing", "Workshop bay list (appointments)"),
+    "appointment_stats": QT_TRANSLATE_NOOP("Printing", "Appointment statistics"),
+    "letter": QT_TRANSLATE_NOOP("Printing", "Reminder and invitation letters"),
+    "warranty_claims": QT_TRANSLATE_NOOP("Printing", "Open warranty claims list"),
+    "self_review_day": QT_TRANSLATE_NOOP("Printing", "Daily self-review"),
+    "self_review_month": QT_TRANSLATE_NOOP("Printing", "Monthly summary"),
 }
 
 
@@ -219,6 +231,8 @@ class Printing:
         self.parent = parent
 
     def render(self, kind: str, order_id: int) -> tuple[bytes, bool]:
+        from service_desk.printing.forms import render_form  # fpdf2: loaded at the first print
+
         ctx = self.session.ctx
         actor = ctx.actor()
         copy = print_log.is_reprint(ctx, order_id, kind)

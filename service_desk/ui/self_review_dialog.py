@@ -29,7 +29,7 @@ from service_desk.actions.context import ActionError
 from service_desk.domain.report import Period, SelfReview
 from service_desk.domain.validation import ValidationError
 from service_desk.printing.context import when
-from service_desk.printing.fonts import FontMissingError
+from service_desk.printing.errors import FontMissingError
 from service_desk.printing.review_forms import (
     FIGURE_ROWS,
     FORM_KIND,
@@ -93,12 +93,6 @@ messages.register_texts(
             QT_TRANSLATE_NOOP("Messages", "Write at least one of the three parts before saving.")
         ),
     },
-)
-ui_printing.FORM_NAMES.setdefault(
-    TEMPLATES["day"], QT_TRANSLATE_NOOP("Printing", "Daily self-review")
-)
-ui_printing.FORM_NAMES.setdefault(
-    TEMPLATES["month"], QT_TRANSLATE_NOOP("Printing", "Monthly summary")
 )
 
 

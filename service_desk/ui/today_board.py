@@ -198,13 +198,19 @@ class TodayBoard(QWidget):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         session.changed.connect(self.refresh)
-        self.refresh()
+        self._stale = True  # read when first shown
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        if self._stale:
+            self.refresh()
 
     def refresh(self, _kinds: object = None) -> None:
+        """Read the day again; behind another desk, only when it is next shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         db = self.session.db
         now = self.session.ctx.clock()
         due = workshop.progress_checks_due(db, now, workshop.open_hours(db))

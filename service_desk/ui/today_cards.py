@@ -11,9 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from service_desk.domain.clock import parse
 from service_desk.ui import colours
@@ -24,6 +32,18 @@ OVERDUE = colours.OVERDUE
 WORKSHOP = colours.WORKSHOP
 READY = colours.READY
 DONE = colours.DONE
+
+
+def tinted(widget: QWidget, text: str, background: str | None = None) -> None:
+    """A widget's text (and background) colour through its palette, not a style sheet: a
+    style sheet is matched against every widget under it, and a board of cards made
+    that way took a good part of a second to show."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
+    if background is not None:
+        palette.setColor(QPalette.ColorRole.Window, QColor(background))
+        widget.setAutoFillBackground(True)
+    widget.setPalette(palette)
 
 
 def _t(text: str) -> str:
@@ -68,35 +88,45 @@ class Card(QFrame):
         super().__init__(parent)
         self.data = data
         self.setObjectName("today_card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab to a card, Enter picks it
-        self.setStyleSheet(
-            f"#today_card {{ background: {colours.CARD}; border: 1px solid {colours.BORDER}; "
-            f"border-left: 4px solid {data.colour}; border-radius: 3px; }}"
-            f"#today_card:focus {{ border: 2px solid {colours.SELECTED}; "
-            f"border-left: 4px solid {data.colour}; }}"
-        )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 6, 4)
+        layout.setContentsMargins(10, 5, 6, 5)
         layout.setSpacing(1)
         top = QHBoxLayout()
-        self.plate = QLabel(f"<b>{data.plate}</b>")
+        self.plate = QLabel(data.plate)
+        bold = self.plate.font()
+        bold.setBold(True)
+        self.plate.setFont(bold)
         top.addWidget(self.plate)
         top.addStretch(1)
         self.status = QLabel(data.word, objectName="today_card_status")
-        self.status.setStyleSheet(colours.chip_style(data.colour))
+        self.status.setContentsMargins(5, 0, 5, 0)
+        tinted(self.status, colours.ON_STATUS, data.colour)
         top.addWidget(self.status)
         layout.addLayout(top)
         self.who = QLabel(f"{data.customer} · {data.number}")
         layout.addWidget(self.who)
         self.fact = QLabel(data.fact, objectName="today_card_fact")
         self.fact.setWordWrap(True)
-        self.fact.setStyleSheet(f"color: {data.colour};")
+        tinted(self.fact, data.colour)
         layout.addWidget(self.fact)
         self.setToolTip(
             _t(QT_TRANSLATE_NOOP("TodayBoard", "Click (or Enter) to make this order current"))
         )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A white card with a thin border (black and thicker when it has the focus) and a
+        bar of its status colour on the left."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        focused = self.hasFocus()
+        width = 2 if focused else 1
+        painter.setPen(QPen(QColor(colours.SELECTED if focused else colours.BORDER), width))
+        painter.setBrush(QColor(colours.CARD))
+        edge = width / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(edge, edge, -edge, -edge), 3, 3)
+        painter.fillRect(QRectF(0, 0, 4, self.height()), QColor(self.data.colour))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
@@ -111,6 +141,9 @@ class Card(QFrame):
             event.accept()
             return
         super().mousePressEvent(event)
+
+
+SHOWN = 12  # cards of a column shown before "show all"
 
 
 class Column(QFrame):
@@ -130,7 +163,8 @@ class Column(QFrame):
         layout.addWidget(self.title)
         self.empty = QLabel(empty, objectName="today_empty")
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet(f"color: {colours.FAINT}; padding: 6px;")
+        self.empty.setContentsMargins(6, 6, 6, 6)
+        tinted(self.empty, colours.FAINT)
         layout.addWidget(self.empty)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -142,20 +176,44 @@ class Column(QFrame):
         self.cards_layout.setSpacing(4)
         self.cards_layout.addStretch(1)
         self.scroll.setWidget(holder)
+        self.more = QPushButton(objectName=f"today_more_{name}")
+        self.more.setFlat(True)
+        palette = self.more.palette()
+        palette.setColor(QPalette.ColorRole.ButtonText, QColor(colours.ACCENT))
+        self.more.setPalette(palette)
+        self.more.clicked.connect(self.show_all)
+        self.cards_layout.insertWidget(0, self.more)
         layout.addWidget(self.scroll, 1)
-        self.cards: list[Card] = []
+        self.cards: list[Card] = []  # the cards shown, most urgent first
+        self.all: list[CardData] = []
+        self.expanded = False
         self.set_cards([])
 
     def set_cards(self, cards: list[CardData]) -> None:
+        """The column's orders; the first SHOWN of a long column, the rest on request (a
+        column of a hundred cards is not read, and its widgets cost a second to make)."""
         for card in self.cards:
             self.cards_layout.removeWidget(card)
             card.deleteLater()
         self.cards = []
-        for data in cards:
+        self.all = cards
+        shown = cards if self.expanded else cards[:SHOWN]
+        for data in shown:
             card = Card(data)
             card.picked.connect(self.picked)
-            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+            self.cards_layout.insertWidget(self.cards_layout.count() - 2, card)
             self.cards.append(card)
+        hidden = len(cards) - len(shown)
+        self.more.setText(
+            _t(QT_TRANSLATE_NOOP("TodayBoard", "Show all {n} (+{hidden} more)")).format(
+                n=len(cards), hidden=hidden
+            )
+        )
+        self.more.setVisible(hidden > 0)
         self.title.setText(f"<b>{self.title_text}</b> ({len(cards)})")
         self.empty.setVisible(not cards)
         self.scroll.setVisible(bool(cards))
+
+    def show_all(self) -> None:
+        self.expanded = True
+        self.set_cards(self.all)

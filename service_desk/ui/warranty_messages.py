@@ -13,7 +13,6 @@ from service_desk.actions.warranty import FirstServiceLine
 from service_desk.domain import warranty as rules
 from service_desk.domain.money import format_yuan
 from service_desk.ui import labels, messages
-from service_desk.ui import printing as ui_printing
 from service_desk.ui.fields import ERROR_STYLE
 
 # Status colours mean the same everywhere (UI.md): waiting amber, overdue red, in the
@@ -182,8 +181,4 @@ messages.register_texts(
         "claim_state": claim_state,
         "to_claim_state": claim_state,
     },
-)
-
-ui_printing.FORM_NAMES.setdefault(
-    "warranty_claims", QT_TRANSLATE_NOOP("Printing", "Open warranty claims list")
 )

@@ -100,6 +100,16 @@ def report_item(qtbot, extra, by, what, hours, parts, delay) -> None:
     click(qtbot, find(extra, QPushButton, "extra_report"))
 
 
+def board_numbers(window, column: str) -> list[str]:
+    """The order numbers on a column of the Today board, looked at (the board reads the
+    day when it is shown), then back to the desk that was up."""
+    desk = window.tabs.currentWidget()
+    window.tabs.setCurrentWidget(window.today)
+    numbers = [c.data.number for c in window.today.columns[column].cards]
+    window.tabs.setCurrentWidget(desk)
+    return numbers
+
+
 def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
     oid = desk.session.current_order_id
     db = ctx.db
@@ -158,9 +168,8 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
 
     # the Today board lists it as waiting for the customer's answer
     number = queries.order(db, oid)["number"]
-    window.today.refresh()
-    assert [c.data.number for c in window.today.columns["answers"].cards] == [number]
-    assert number in [c.data.number for c in window.today.columns["workshop"].cards]
+    assert board_numbers(window, "answers") == [number]
+    assert number in board_numbers(window, "workshop")
 
     click(qtbot, find(work, QPushButton, "work_complete"))
     message = find(work, QLabel, "work_message")
@@ -284,9 +293,8 @@ def test_checked_in_to_ready(qtbot, ctx, desk, answers, pdf_printer, window):
     assert (done["total_fen"], done["notified_channel"]) == (128050, "sms")
     assert all(done[k] == 1 for k in ("wash", "interior", "exterior", "belongings_back"))
     assert queries.order(db, oid)["state"] == "ready"
-    window.today.refresh()
-    assert [c.data.number for c in window.today.columns["ready"].cards] == [number]
-    assert window.today.columns["answers"].cards == []
+    assert board_numbers(window, "ready") == [number]
+    assert board_numbers(window, "answers") == []
     assert desk.queue_model.rows == []
     assert desk.pages.currentWidget() is desk.empty
 
