@@ -8,9 +8,12 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from service_desk import __version__, cli_backup, paths
-from service_desk.domain.report import Period
+
+if TYPE_CHECKING:  # the reports load with a command that needs them, not with the window
+    from service_desk.domain.report import Period
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -170,6 +173,8 @@ def period_of(
 ) -> Period:
     """The period of --month 2026-10 | --week 2026-W44 / 2026-10-28 | --from D --to D.
     Raises PeriodArgumentError with a message for the user."""
+    from service_desk.domain.report import Period
+
     given = [name for name, value in (("--month", month), ("--week", week)) if value]
     if start or end:
         given.append("--from/--to")

@@ -307,6 +307,10 @@
         <translation>已存在同名文件。</translation>
     </message>
     <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
@@ -370,6 +374,14 @@
         <translation>同时复制一份到 {folder}。</translation>
     </message>
     <message>
+        <source>Backing up… the counter can go on working meanwhile.</source>
+        <translation>正在备份…期间前台可照常工作。</translation>
+    </message>
+    <message>
+        <source>A backup is being made already: wait for it to finish.</source>
+        <translation>已在备份中：请等待完成。</translation>
+    </message>
+    <message>
         <source>Backed up and checked: {rows} rows.</source>
         <translation>已备份并校验：共 {rows} 行。</translation>
     </message>
@@ -396,6 +408,10 @@
     <message>
         <source>Restored {name}. The database before is kept as {aside}.</source>
         <translation>已恢复 {name}。恢复前的数据库已另存为 {aside}。</translation>
+    </message>
+    <message>
+        <source>A backup is being made: restore when it has finished.</source>
+        <translation>正在备份：请在备份完成后再恢复。</translation>
     </message>
 </context>
 <context>
@@ -542,12 +558,32 @@
         <translation>今天无需致电：30 天内无保养到期，也无未做项目。</translation>
     </message>
     <message>
+        <source>Numbers to mend</source>
+        <translation>待更正的号码</translation>
+    </message>
+    <message>
+        <source>Updating the call list…</source>
+        <translation>正在更新致电清单…</translation>
+    </message>
+    <message>
+        <source>Building the call list… (a few seconds on years of data)</source>
+        <translation>正在生成致电清单…（多年数据需几秒钟）</translation>
+    </message>
+    <message>
         <source>{n} cars to call today, {overdue} overdue</source>
         <translation>今天需致电 {n} 台车，其中 {overdue} 台已逾期</translation>
     </message>
     <message>
         <source>, {n} asked to be called back</source>
         <translation>，{n} 位约定回电</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <source>The call list could not be built.</source>
+        <translation>无法生成致电清单。</translation>
     </message>
     <message>
         <source>Numbers to mend ({n})</source>
@@ -6351,6 +6387,10 @@
     <message>
         <source>Click (or Enter) to make this order current</source>
         <translation>单击（或回车）设为当前工单</translation>
+    </message>
+    <message>
+        <source>Show all {n} (+{hidden} more)</source>
+        <translation>显示全部 {n} 条（另有 {hidden} 条）</translation>
     </message>
 </context>
 <context>

@@ -92,26 +92,51 @@ def search(db: sqlite_utils.Database, text: str, limit: int = 50) -> list[Row]:
     seen: set[tuple[int, int | None]] = set()
     if vehicle_ids:
         marks = ",".join("?" * len(vehicle_ids))
-        for r in db.query(f"{_HIT_SQL} WHERE v.id IN ({marks})", vehicle_ids):
+        for r in _hits(db, f"{_HIT_SQL} WHERE v.id IN ({marks})", vehicle_ids):
             rows.append(r)
             seen.add((r["customer_id"], r["vehicle_id"]))
     if customer_only:
         marks = ",".join("?" * len(customer_only))
-        for r in db.query(f"{_HIT_SQL_CUSTOMER} WHERE c.id IN ({marks})", customer_only):
+        for r in _hits(db, f"{_HIT_SQL_CUSTOMER} WHERE c.id IN ({marks})", customer_only):
             if (r["customer_id"], r["vehicle_id"]) not in seen:
                 rows.append(r)
                 seen.add((r["customer_id"], r["vehicle_id"]))
     rows.sort(key=lambda r: (r["customer_name"], r["plate"] or ""))
-    return rows[:limit]
+    rows = rows[:limit]
+    _add_open_orders(db, rows)
+    return rows
+
+
+def _hits(db: sqlite_utils.Database, sql: str, params: list[int]) -> list[Row]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor]
+
+
+def _add_open_orders(db: sqlite_utils.Database, rows: list[Row]) -> None:
+    """Each hit's car's latest open order (number and id), looked up only for the hits
+    kept: an order-number fragment finds up to 150 cars, of which 50 are shown."""
+    vehicle_ids = sorted({r["vehicle_id"] for r in rows if r["vehicle_id"] is not None})
+    found: dict[int, tuple[str, int]] = {}
+    if vehicle_ids:
+        marks = ",".join("?" * len(vehicle_ids))
+        found = {
+            vehicle_id: (number, order_id)
+            for vehicle_id, order_id, number in db.execute(
+                f"""SELECT o.vehicle_id, o.id, o.number FROM repair_orders o WHERE o.id IN (
+                      SELECT (SELECT x.id FROM repair_orders x WHERE x.vehicle_id = v.id
+                                AND x.state NOT IN {_OPEN} ORDER BY x.id DESC LIMIT 1)
+                      FROM vehicles v WHERE v.id IN ({marks}))""",
+                vehicle_ids,
+            )
+        }
+    for r in rows:
+        r["open_order"], r["open_order_id"] = found.get(r["vehicle_id"], (None, None))
 
 
 _OPEN = "('void', 'closed', 'done', 'released')"
-_HIT_COLUMNS = f"""c.id AS customer_id, c.name AS customer_name, c.phone, c.company,
-    v.id AS vehicle_id, v.plate, v.vin, v.model_code,
-    (SELECT number FROM repair_orders o WHERE o.vehicle_id = v.id
-       AND o.state NOT IN {_OPEN} ORDER BY o.id DESC LIMIT 1) AS open_order,
-    (SELECT id FROM repair_orders o WHERE o.vehicle_id = v.id
-       AND o.state NOT IN {_OPEN} ORDER BY o.id DESC LIMIT 1) AS open_order_id"""
+_HIT_COLUMNS = """c.id AS customer_id, c.name AS customer_name, c.phone, c.company,
+    v.id AS vehicle_id, v.plate, v.vin, v.model_code"""
 _HIT_SQL = f"SELECT {_HIT_COLUMNS} FROM vehicles v JOIN customers c ON c.id = v.owner_id"
 _HIT_SQL_CUSTOMER = (
     f"SELECT {_HIT_COLUMNS} FROM customers c LEFT JOIN vehicles v ON v.owner_id = c.id"

@@ -31,6 +31,7 @@ from service_desk.ui.models import RowsModel
 from service_desk.ui.printing import Printing, run_print
 from service_desk.ui.session import Session
 from service_desk.ui.views import pick_queue_row, queue_table
+from service_desk.ui.when_shown import WhenShown
 from service_desk.ui.workshop_common import message_line, run_step
 
 QUEUE_STATES = ("ready", "settled", "declined")
@@ -141,8 +142,9 @@ class CheckoutDesk(QWidget):
         self.payments.fee_settled.connect(self.print_papers)
         self.queue.activated.connect(self._queue_picked)
         self.queue.clicked.connect(self._queue_picked)
-        session.changed.connect(self.refresh)
-        session.current_order_changed.connect(self.show_order)
+        self.when_shown = WhenShown(self)  # behind another desk: brought up to date when shown
+        session.changed.connect(self.when_shown.wrap(self.refresh))
+        session.current_order_changed.connect(self.when_shown.wrap(self.show_order))
         self.refresh()
 
     # ------------------------------------------------------------------ queue

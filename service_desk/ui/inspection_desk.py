@@ -20,6 +20,7 @@ from service_desk.ui.checkin_form import CheckInForm
 from service_desk.ui.models import RowsModel, waited
 from service_desk.ui.session import Session
 from service_desk.ui.views import pick_queue_row, queue_table
+from service_desk.ui.when_shown import WhenShown
 
 # Orders the form shows: from signing on (after check-in, for reference and reprints).
 SHOWN_STATES = STATES[STATES.index("signed") : STATES.index("done") + 1]
@@ -86,8 +87,11 @@ class InspectionDesk(QWidget):
         keyboard.install_primary(self)  # Complete check-in (the form's)
         self.queue.activated.connect(self._queue_picked)
         self.queue.clicked.connect(self._queue_picked)
-        session.changed.connect(self.refresh)
-        session.current_order_changed.connect(self.show_order)
+        # behind another desk, brought up to date when shown; what was typed is kept at once
+        self.when_shown = WhenShown(self)
+        session.changed.connect(self.when_shown.wrap(self.refresh))
+        session.current_order_changed.connect(self._keep_typed)
+        session.current_order_changed.connect(self.when_shown.wrap(self.show_order))
         self.refresh()
         self.show_order(session.current_order_id)
 
@@ -101,6 +105,12 @@ class InspectionDesk(QWidget):
             self.form.refresh()
         elif current is not None:
             self.show_order(current)  # e.g. the current order was just signed at reception
+
+    def _keep_typed(self, order_id: int | None) -> None:
+        """Another order made current (on any desk): what was typed here for the other
+        car is saved now, even while this desk waits behind another one."""
+        if self.form.order_id not in (None, order_id) and self.form.dirty:
+            self.form.save_quietly()
 
     def show_order(self, order_id: int | None) -> None:
         """The current order (picked anywhere): its check-in, or what to do first."""

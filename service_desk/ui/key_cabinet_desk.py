@@ -29,6 +29,7 @@ from service_desk.ui.key_grid import FREE, GONE, READY, WAITING, WORKSHOP, KeyGr
 from service_desk.ui.key_order_panel import KeyOrderPanel, table
 from service_desk.ui.models import orders_model
 from service_desk.ui.session import Session
+from service_desk.ui.when_shown import WhenShown
 
 
 def _swatch(pair: tuple[str, str], word: str) -> QLabel:
@@ -96,8 +97,9 @@ class KeyCabinetDesk(QWidget):
         QShortcut(
             QKeySequence("Ctrl+E"), self, lambda: self.tabs.setCurrentWidget(self.check_panel)
         )
-        session.changed.connect(lambda _kinds: self.refresh())
-        session.current_order_changed.connect(self._current_order)
+        self.when_shown = WhenShown(self)  # behind another desk: brought up to date when shown
+        session.changed.connect(self.when_shown.wrap(lambda _kinds: self.refresh()))
+        session.current_order_changed.connect(self.when_shown.wrap(self._current_order))
         self.order_panel.show_order(session.current_order_id)
         self.refresh()
 

@@ -182,7 +182,10 @@ class OrderForm(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the columns fit their contents when the lines change (refresh), not at each
+        # layout and paint of the form (ResizeToContents measured every cell 3–4 times
+        # per order opened)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.table, 1)
         self.no_lines = QLabel(
@@ -313,6 +316,7 @@ class OrderForm(QWidget):
         self.header.setText(self._header_html(order, customer, vehicle))
         rows = queries.order_lines(db, self.order_id) if self.order_id else []
         self.lines.set_rows(rows)
+        self.table.resizeColumnsToContents()
         editable_order = order is not None and order["state"] in lifecycle.EDITABLE
         self.no_lines.setVisible(editable_order and not rows)
         drafts = [LineDraft.from_row(r) for r in rows]

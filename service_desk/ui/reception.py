@@ -20,6 +20,7 @@ from service_desk.ui.order_form import OrderForm
 from service_desk.ui.registration import RegistrationForm
 from service_desk.ui.session import Session
 from service_desk.ui.views import queue_table
+from service_desk.ui.when_shown import WhenShown
 
 
 class ReceptionDesk(QWidget):
@@ -63,8 +64,10 @@ class ReceptionDesk(QWidget):
         self.queue.clicked.connect(self._queue_picked)
         self.register.registered.connect(self.show_vehicle)
         self.register.cancelled.connect(lambda: self.pages.setCurrentWidget(self.empty))
-        session.changed.connect(self.refresh)
-        session.current_order_changed.connect(self._current_order)
+        # behind another desk, the queue and the form are brought up to date when shown
+        self.when_shown = WhenShown(self)
+        session.changed.connect(self.when_shown.wrap(self.refresh))
+        session.current_order_changed.connect(self.when_shown.wrap(self._current_order))
         self.refresh()
 
     def refresh(self, kinds: set[str] | None = None) -> None:

@@ -32,6 +32,7 @@ from service_desk.ui import colours, keyboard, labels
 from service_desk.ui.models import Index, Row, RowsModel
 from service_desk.ui.session import Session
 from service_desk.ui.views import pick_queue_row, queue_table
+from service_desk.ui.when_shown import WhenShown
 from service_desk.ui.workshop_handoff import HandoffForm
 from service_desk.ui.workshop_ready import ReadyForm
 from service_desk.ui.workshop_work import WorkPanel
@@ -156,14 +157,15 @@ class WorkshopDesk(QWidget):
 
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.when_shown = WhenShown(self)  # behind another desk: brought up to date when shown
+        self.timer.timeout.connect(self.when_shown.wrap(self.refresh))
         self.timer.start()
         self.alert_close.clicked.connect(self._dismiss_alert)
         keyboard.install_primary(self, self._primary)
         self.queue.activated.connect(self._queue_picked)
         self.queue.clicked.connect(self._queue_picked)
-        session.changed.connect(self.refresh)
-        session.current_order_changed.connect(self.show_order)
+        session.changed.connect(self.when_shown.wrap(self.refresh))
+        session.current_order_changed.connect(self.when_shown.wrap(self.show_order))
         self.refresh()
         self.show_order(session.current_order_id)
 
