@@ -338,3 +338,23 @@ def test_preview_and_print_show_what_is_on_the_screen(qtbot, ctx, order_id, desk
     assert checkin_queries.checkin(ctx.db, order_id)["box_no"] == "8"  # saved before
     dialog.print_button.click()
     assert [r["form_kind"] for r in queries.print_log(ctx.db, order_id)] == ["belongings"]
+
+
+def test_another_order_picked_behind_the_desk_keeps_what_was_typed(qtbot, ctx, order_id, desk):
+    """The desk waits behind another tab (it is brought up to date when shown), but what
+    was typed for its car is saved the moment another order becomes current."""
+    from service_desk.actions import orders
+
+    window = desk.window()
+    form = desk.form
+    type_text(qtbot, find(form, QLineEdit, "belongings_box"), "5")
+    add_belonging(qtbot, form, "Umbrella", 1)
+    window.tabs.setCurrentWidget(window.reception)
+    assert not desk.isVisible()
+    vehicle_id = queries.order(ctx.db, order_id)["vehicle_id"]
+    other = orders.open_order(ctx, vehicle_id, "洗车")
+    window.session.set_current_order(other)
+    assert [b["name"] for b in checkin_queries.belongings(ctx.db, order_id)] == ["雨伞"]
+    assert desk.pages.currentWidget() is desk.form  # not brought up to date yet
+    window.tabs.setCurrentWidget(desk)
+    assert desk.pages.currentWidget() is desk.empty  # now: the new order is not signed
