@@ -38,65 +38,29 @@ class _Desk:
         return self if window is None else window.tabs.desk(self.name)
 
 
-# Each desk's module is imported when the desk is first built, not at start.
-def _today(session: Session) -> QWidget:
-    from service_desk.ui.today_board import TodayBoard
-
-    return TodayBoard(session)
-
-
-def _reception(session: Session) -> QWidget:
-    from service_desk.ui.reception import ReceptionDesk
-
-    return ReceptionDesk(session)
-
-
-def _inspection(session: Session) -> QWidget:
-    from service_desk.ui.inspection_desk import InspectionDesk
-
-    return InspectionDesk(session)
-
-
-def _keys(session: Session) -> QWidget:
-    from service_desk.ui.key_cabinet_desk import KeyCabinetDesk
-
-    return KeyCabinetDesk(session)
-
-
-def _workshop(session: Session) -> QWidget:
-    from service_desk.ui.workshop_desk import WorkshopDesk
-
-    return WorkshopDesk(session)
-
-
-def _checkout(session: Session) -> QWidget:
-    from service_desk.ui.checkout_desk import CheckoutDesk
-
-    return CheckoutDesk(session)
-
-
-def _customer_care(session: Session) -> QWidget:
-    from service_desk.ui.customer_care import CustomerCare
-
-    return CustomerCare(session)
-
-
-def _archive(session: Session) -> QWidget:
-    from service_desk.ui.archive import ArchiveDesk
-
-    return ArchiveDesk(session)
-
-
-def _reports(session: Session) -> QWidget:
-    from service_desk.ui.reports_desk import ReportsDesk
-
-    return ReportsDesk(session)
-
-
-def _settings(session: Session) -> QWidget:
-    from service_desk.ui.settings_desk import SettingsDesk
-
-    return SettingsDesk(session)
+def _build(name: str, session: Session) -> QWidget:
+    """A desk, its module imported now (when it is first shown), not at start."""
+    if name == "today":
+        from service_desk.ui.today_board import TodayBoard as Desk
+    elif name == "reception":
+        from service_desk.ui.reception import ReceptionDesk as Desk
+    elif name == "inspection":
+        from service_desk.ui.inspection_desk import InspectionDesk as Desk
+    elif name == "keys":
+        from service_desk.ui.key_cabinet_desk import KeyCabinetDesk as Desk
+    elif name == "workshop":
+        from service_desk.ui.workshop_desk import WorkshopDesk as Desk
+    elif name == "checkout":
+        from service_desk.ui.checkout_desk import CheckoutDesk as Desk
+    elif name == "customer_care":
+        from service_desk.ui.customer_care import CustomerCare as Desk
+    elif name == "archive":
+        from service_desk.ui.archive import ArchiveDesk as Desk
+    elif name == "reports":
+        from service_desk.ui.reports_desk import ReportsDesk as Desk
+    else:
+        from service_desk.ui.settings_desk import SettingsDesk as Desk
+    return Desk(session)
 
 
 class MainWindow(QMainWindow):
@@ -140,19 +104,19 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.complaint_banner)
         self.tabs = DeskTabs()
         self.tabs.built.connect(self._desk_built)
-        for name, title, build in (
-            ("today", self.tr("Today"), _today),
-            ("reception", self.tr("Reception"), _reception),
-            ("inspection", self.tr("Inspection"), _inspection),
-            ("keys", self.tr("Key cabinet"), _keys),
-            ("workshop", self.tr("Workshop"), _workshop),
-            ("checkout", self.tr("Checkout"), _checkout),
-            ("customer_care", self.tr("Customer care"), _customer_care),
-            ("archive", self.tr("Archive"), _archive),
-            ("reports", self.tr("Reports"), _reports),
-            ("settings_desk", self.tr("Settings"), _settings),  # stays the last tab
+        for name, title in (
+            ("today", self.tr("Today")),
+            ("reception", self.tr("Reception")),
+            ("inspection", self.tr("Inspection")),
+            ("keys", self.tr("Key cabinet")),
+            ("workshop", self.tr("Workshop")),
+            ("checkout", self.tr("Checkout")),
+            ("customer_care", self.tr("Customer care")),
+            ("archive", self.tr("Archive")),
+            ("reports", self.tr("Reports")),
+            ("settings_desk", self.tr("Settings")),  # stays the last tab
         ):
-            self.tabs.add_desk(name, title, lambda build=build: build(session))
+            self.tabs.add_desk(name, title, lambda name=name: _build(name, session))
         self.complaint_banner.open_complaint.connect(self.show_complaint)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
