@@ -2,8 +2,9 @@
 
 Ten desks built at start cost seconds and a hundred megabytes on ten years of data
 (each reads its lists when it is made); the counter starts on the Today board. Each tab
-holds a small page that builds its desk when the tab is first shown, or when code asks
-for the desk (``tabs.desk(name)``, the main window's desk attributes). To callers the
+holds a small page that builds its desk when the tab is first switched to, or when code
+asks for the desk (``tabs.desk(name)``, the main window's desk attributes); the first
+tab's desk right after the window's first paint. To callers the
 tab widget shows desks, never the pages: ``widget``, ``currentWidget``, ``indexOf`` and
 ``setCurrentWidget`` speak of desks (a desk not built yet is built on the way).
 """
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 Build = Callable[[], QWidget]
@@ -28,6 +29,7 @@ class _Page(QWidget):
         self._build = build
         self._on_built = on_built
         self.desk: QWidget | None = None
+        self._scheduled = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -39,9 +41,15 @@ class _Page(QWidget):
             self._on_built(self.name, self.desk)
         return self.desk
 
-    def showEvent(self, event: QShowEvent) -> None:
-        self.ensure()  # before the page paints: the desk appears with it
-        super().showEvent(event)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Shown before its desk was asked for (the first tab, as the window opens): the
+        window paints first, the desk is built right after — the search box works while
+        the Today board reads the day. A tab switched to builds its desk at once
+        (``widget``)."""
+        super().paintEvent(event)
+        if self.desk is None and not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self, self.ensure)
 
 
 class DeskTabs(QTabWidget):
@@ -50,6 +58,7 @@ class DeskTabs(QTabWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="desks")
         self._pages: dict[str, _Page] = {}
+        self.currentChanged.connect(self.widget)  # switched to: built now, before it paints
 
     def add_desk(self, name: str, title: str, build: Build) -> None:
         page = _Page(name, build, lambda n, desk: self.built.emit(n, desk))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from service_desk.actions.staff import list_staff
 from service_desk.store.backup import backup_dir
 from service_desk.ui import ask, colours, i18n, keyboard, labels
-from service_desk.ui.backups import BackupStatus, Keeper
+from service_desk.ui.backup_keeper import BackupStatus, Keeper
 from service_desk.ui.complaint_banner import ComplaintBanner
 from service_desk.ui.desk_tabs import DeskTabs
 from service_desk.ui.search_box import SearchBox
