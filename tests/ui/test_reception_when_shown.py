@@ -12,21 +12,11 @@ from service_desk.actions import archive, orders
 from service_desk.actions.archive import CustomerInput, VehicleInput
 from service_desk.domain.pricing import LineDraft
 from service_desk.ui.when_shown import WhenShown
+from tests.ui.test_reception import register_zhang
 
 
 def walk_in(ctx) -> int:
-    _, vehicle_id = archive.register_walk_in(
-        ctx,
-        CustomerInput(name="张三", phone="13812345678"),
-        VehicleInput(
-            plate="皖B12345",
-            model_code="TIGGO8PRO",
-            category_code="small_passenger",
-            purchase_date=dt.date(2024, 5, 1),
-            odometer_km=23000,
-        ),
-    )
-    return vehicle_id
+    return register_zhang(ctx)[1]
 
 
 def test_hidden_reception_catches_up_when_shown(qtbot, window, ctx):
