@@ -33,6 +33,7 @@ from service_desk.store import (
     schema_v19,
     schema_v20,
     schema_v21,
+    schema_v22,
 )
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
@@ -64,6 +65,7 @@ STEPS = (
     ("019_warranty_claims", schema_v19),
     ("020_care_print_kinds", schema_v20),
     ("021_ten_year_indexes", schema_v21),
+    ("022_search_pairs", schema_v22),
 )
 
 

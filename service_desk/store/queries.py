@@ -26,7 +26,7 @@ def _fts_phrase(text: str) -> str:
 def search_ids(db: sqlite_utils.Database, text: str, limit: int = 50) -> dict[str, list[int]]:
     """Ids of customers, vehicles and orders matching a fragment of name, phone, plate, VIN
     or order number. Three or more characters use the FTS5 trigram index; one or two
-    (张三, 刹车, B1) fall back to LIKE on the narrow columns."""
+    (张三, 刹车, B1) the two-character index of names, phones and plates."""
     text = " ".join(text.split())
     found: dict[str, list[int]] = {t: [] for t in SEARCH_KINDS}
     if not text:
@@ -39,35 +39,54 @@ def search_ids(db: sqlite_utils.Database, text: str, limit: int = 50) -> dict[st
         for (rowid,) in rows:
             found[_KIND_BY_CODE[rowid % 4]].append(rowid // 4)
         return found
-    like = f"%{text}%"
-    # Each LIKE reads its table from the newest row until enough are found: a column that
-    # cannot hold the fragment (a Chinese name in a phone or a plate) is not read at all.
-    in_phone = _only(text, _PHONE_CHARACTERS)
-    found["customers"] = [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM customers WHERE name LIKE ? OR phone LIKE ? ORDER BY id DESC LIMIT ?"
-            if in_phone
-            else "SELECT id FROM customers WHERE name LIKE ? ORDER BY id DESC LIMIT ?",
-            [like, like, limit] if in_phone else [like, limit],
-        )
-    ]
-    if _only(text.upper(), _PLATE_CHARACTERS):
-        found["vehicles"] = [
-            r[0]
-            for r in db.execute(
-                "SELECT id FROM vehicles WHERE plate LIKE ? ORDER BY id DESC LIMIT ?",
-                [like, limit],
-            )
-        ]
+    found["customers"] = _short(db, "customers", text, limit)
+    if _only(text.upper(), _PLATE_CHARACTERS):  # a Chinese name is never among plates
+        found["vehicles"] = _short(db, "vehicles", text, limit)
     return found
 
 
-# What a stored phone (validation.normalize_phone) and plate (normalize_plate) are made of.
-_PHONE_CHARACTERS = frozenset("0123456789转")
+_RECENT = 2000  # rows a one-character fragment is first looked for among
+# The columns a short fragment is looked for in, and their kind in search_pairs (and in
+# search_fts): customers by name and phone, cars by plate.
+_SHORT = {"customers": (1, ("name", "phone")), "vehicles": (2, ("plate",))}
+
+
+def _short(db: sqlite_utils.Database, table: str, text: str, limit: int) -> list[int]:
+    """Ids (newest first) of the customers or cars whose columns hold a fragment of one
+    or two characters, from the two-character index (schema_v22.search_pairs): a pair is
+    one index range. A single character common enough to be among the newest rows is
+    found there at once; a rarer one reads the pairs that start with it."""
+    kind, columns = _SHORT[table]
+    fragment = text.lower()  # the pairs are lower-case: LIKE's folding of A-Z
+    if len(fragment) == 2:
+        sql = "SELECT id FROM search_pairs WHERE kind = ? AND pair = ? ORDER BY id DESC LIMIT ?"
+        return [r[0] for r in db.execute(sql, [kind, fragment, limit])]
+    likes = " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns)  # % and _ as typed
+    recent = [
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM (SELECT id, {', '.join(columns)} FROM {table} ORDER BY id DESC"
+            f" LIMIT {_RECENT}) WHERE {likes} ORDER BY id DESC LIMIT ?",
+            [f"%{_escaped(text)}%"] * len(columns) + [limit],
+        )
+    ]
+    if len(recent) >= limit:
+        return recent
+    sql = (
+        "SELECT DISTINCT id FROM search_pairs WHERE kind = ? AND pair >= ? AND pair < ?"
+        " ORDER BY id DESC LIMIT ?"
+    )
+    return [r[0] for r in db.execute(sql, [kind, fragment, fragment + "\U0010ffff", limit])]
+
+
+# What a stored plate (validation.normalize_plate) is made of.
 _PLATE_CHARACTERS = frozenset(
     PROVINCES + "学警挂领应急港澳使" + string.ascii_uppercase + string.digits
 )
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _only(text: str, characters: frozenset[str]) -> bool:
