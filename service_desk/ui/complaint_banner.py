@@ -11,9 +11,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from service_desk.actions import care
 from service_desk.domain.clock import parse
-from service_desk.ui import care_messages as texts
 from service_desk.ui import colours
 from service_desk.ui.session import Session
 
@@ -56,9 +54,12 @@ class ComplaintBanner(QFrame):
         timer = QTimer(self)
         timer.timeout.connect(self.refresh)
         timer.start(REFRESH_MS)
-        self.refresh()
+        self.hide()
+        QTimer.singleShot(0, self, self.refresh)  # after the window's first paint
 
     def refresh(self) -> None:
+        from service_desk.actions import care  # with the first check, not at start
+
         now = self.session.ctx.clock()
         late = overdue_complaints(care.open_complaints(self.session.db, now))
         self.shown_ids = [int(r["id"]) for r in late]
@@ -69,13 +70,15 @@ class ComplaintBanner(QFrame):
         self.show()
 
     def _text(self, late: list[dict[str, Any]], now: dt.datetime) -> str:
+        from service_desk.ui import care_messages
+
         first = late[0]
         who = first["escalated_to_name"] or self.tr("the supervisor")
         reply_by = parse(first["reply_by"]) if first["reply_by"] else None
         head = self.tr("Complaint no. {id} of {customer}: {late}, escalated to {who}.").format(
             id=first["id"],
             customer=first["customer_name"],
-            late=texts.reply_countdown(reply_by, False, now),
+            late=care_messages.reply_countdown(reply_by, False, now),
             who=who,
         )
         if len(late) > 1:
