@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from service_desk import reference
 from service_desk.store import queries
 from service_desk.ui import colours
 from service_desk.ui.i18n import ui_lang
@@ -16,6 +15,8 @@ PICK_ROLE = Qt.ItemDataRole.UserRole
 
 
 def model_name(code: str | None) -> str:
+    from service_desk import reference  # the reference data: at the first name, not at start
+
     if not code:
         return ""
     try:
