@@ -4,9 +4,9 @@ Ten desks built at start cost seconds and a hundred megabytes on ten years of da
 (each reads its lists when it is made); the counter starts on the Today board. Each tab
 holds a small page that builds its desk when the tab is first switched to, or when code
 asks for the desk (``tabs.desk(name)``, the main window's desk attributes); the first
-tab's desk right after the window's first paint. To callers the
-tab widget shows desks, never the pages: ``widget``, ``currentWidget``, ``indexOf`` and
-``setCurrentWidget`` speak of desks (a desk not built yet is built on the way).
+tab's desk right after the window's first paint. To callers the tab widget shows desks,
+never the pages: ``widget``, ``currentWidget``, ``indexOf`` and ``setCurrentWidget``
+speak of desks (a desk not built yet is built on the way).
 """
 
 from __future__ import annotations
