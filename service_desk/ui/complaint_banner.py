@@ -54,8 +54,7 @@ class ComplaintBanner(QFrame):
         timer = QTimer(self)
         timer.timeout.connect(self.refresh)
         timer.start(REFRESH_MS)
-        self.hide()
-        QTimer.singleShot(0, self, self.refresh)  # after the window's first paint
+        self.hide()  # until its first check: the window runs it once it has painted
 
     def refresh(self) -> None:
         from service_desk.actions import care  # with the first check, not at start

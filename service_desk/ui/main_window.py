@@ -176,7 +176,9 @@ class MainWindow(QMainWindow):
 
     def _desk_built(self, name: str, desk: QWidget) -> None:
         """A desk just made: what the window does for it."""
-        if name == "archive":
+        if name == "today":  # the window has painted: the checks that can wait
+            QTimer.singleShot(0, self, self.complaint_banner.refresh)
+        elif name == "archive":
             desk.open_order_for.connect(self.picked)
         elif name == "customer_care":
             for page in (desk.calls, desk.warranty):

@@ -61,3 +61,20 @@ def test_a_late_complaint_raises_the_banner_and_opens(qtbot, ctx, order_id, wind
 def supervisor(ctx) -> tuple[int, str]:
     sid = ctx.db.execute("SELECT id FROM staff WHERE role = 'supervisor'").fetchone()[0]
     return sid, "2468"
+
+
+def test_a_complaint_late_before_the_start_shows_once_the_window_has_painted(
+    qtbot, ctx, order_id, session
+):
+    from service_desk.ui.main_window import MainWindow
+
+    customer = ctx.db.execute("SELECT customer_id FROM repair_orders WHERE id = ?", [order_id])
+    reply_by = NOW + dt.timedelta(hours=1)
+    care.open_complaint(ctx, customer.fetchone()[0], "结算价格不对", "phone", reply_by=reply_by)
+    session.ctx.clock = fixed_clock(reply_by + dt.timedelta(hours=1))  # late by an hour
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    assert not window.complaint_banner.isVisibleTo(window)  # not read before the paint
+    window.show()
+    qtbot.waitUntil(window.complaint_banner.isVisible)
+    assert "张伟" in window.complaint_banner.text.text()
