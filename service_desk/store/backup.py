@@ -255,7 +255,7 @@ def restore(
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         try:
-            check_not_newer(sqlite_utils.Database(src))
+            check_not_newer(sqlite_utils.Database(src, execute_plugins=False))
         except StorageError as exc:
             raise BackupError("newer", exc.detail) from exc
         aside = None
