@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from service_desk.actions import workshop
@@ -35,6 +34,7 @@ from service_desk.ui.today_cards import (
     duration,
     minutes_between,
 )
+from service_desk.ui.when_shown import WhenShown
 
 REFRESH_MS = 60_000
 
@@ -193,24 +193,17 @@ class TodayBoard(QWidget):
         for column in self.columns.values():
             column.picked.connect(self.session.set_current_order)
             row.addWidget(column, 1)
+        # behind another desk, the day is read again when the board is next shown
+        self.when_shown = WhenShown(self)
+        refresh_when_shown = self.when_shown.wrap(self.refresh)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(refresh_when_shown)
         self.timer.start()
-        session.changed.connect(self.refresh)
-        self._stale = True  # read when first shown
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        session.changed.connect(refresh_when_shown)
+        refresh_when_shown()  # read when first shown
 
     def refresh(self, _kinds: object = None) -> None:
-        """Read the day again; behind another desk, only when it is next shown."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
         db = self.session.db
         now = self.session.ctx.clock()
         due = workshop.progress_checks_due(db, now, workshop.open_hours(db))
