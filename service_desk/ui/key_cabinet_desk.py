@@ -97,11 +97,12 @@ class KeyCabinetDesk(QWidget):
         QShortcut(
             QKeySequence("Ctrl+E"), self, lambda: self.tabs.setCurrentWidget(self.check_panel)
         )
-        self.when_shown = WhenShown(self)  # behind another desk: brought up to date when shown
-        session.changed.connect(self.when_shown.wrap(lambda _kinds: self.refresh()))
+        # the lists are read each time the desk is shown (showEvent: the clock moves keys
+        # to overdue); behind another desk a change waits for that, the current order too
+        self.when_shown = WhenShown(self)
+        session.changed.connect(self._changed)
         session.current_order_changed.connect(self.when_shown.wrap(self._current_order))
         self.order_panel.show_order(session.current_order_id)
-        self.refresh()
 
     def refresh(self) -> None:
         db = self.session.db
@@ -131,6 +132,10 @@ class KeyCabinetDesk(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()  # the clock moved on: keys out may have become overdue
+
+    def _changed(self, _kinds: set[str]) -> None:
+        if self.isVisible():  # hidden: read when next shown
+            self.refresh()
 
     def _primary(self) -> None:
         """Ctrl+Enter outside the forms (the grid, the queue): the shown tab's action."""
