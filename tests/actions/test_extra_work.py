@@ -10,17 +10,16 @@ import sqlite3
 
 import pytest
 
-from service_desk import reference
-from service_desk.actions import checkin, extra_work, orders
+from service_desk.actions import extra_work, orders
 from service_desk.actions.context import ActionError
 from service_desk.domain import extra_work as xw
-from service_desk.domain.checkin import BelongingInput, ChecklistEntry, DocumentCheck, Fuel
 from service_desk.domain.clock import fixed_clock
 from service_desk.domain.pricing import LineDraft
 from service_desk.domain.validation import ValidationError
 from service_desk.printing.forms import FormNotAvailable, kinds_for, render_form
 from service_desk.store import extra_work_queries as xq
 from service_desk.store import queries
+from tests.actions.test_workshop import check_in
 from tests.conftest import NOW
 from tests.printing.conftest import flat, pdf_pages
 
@@ -67,20 +66,7 @@ def later(ctx, minutes: int) -> None:
 
 def in_workshop(ctx, order_id: int) -> None:
     """Check-in completed and the car handed to the workshop."""
-    checkin.save_checklist(
-        ctx, order_id, [ChecklistEntry(i.code, "ok") for i in reference.checklist_items()]
-    )
-    checkin.record_fuel_odometer(ctx, order_id, Fuel("eighths", 4), 41560)
-    checkin.record_documents(
-        ctx,
-        order_id,
-        [
-            DocumentCheck("driving_licence", True, True, True, True),
-            DocumentCheck("maintenance_book", True, True, True, True),
-        ],
-    )
-    checkin.set_belongings(ctx, order_id, "12", [BelongingInput("雨伞", 1)])
-    checkin.complete_check_in(ctx, order_id)
+    check_in(ctx, order_id)
     orders.advance(ctx, order_id, "handed_off")
 
 

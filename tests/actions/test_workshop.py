@@ -32,7 +32,9 @@ def set_clock(ctx, moment: dt.datetime) -> None:
     ctx.clock = fixed_clock(moment)
 
 
-def check_in(ctx, order_id: int) -> None:
+def record_check_in(ctx, order_id: int) -> None:
+    """Everything the check-in records (checklist all OK, fuel and odometer, documents,
+    belongings), not yet completed."""
     checkin.save_checklist(
         ctx, order_id, [ChecklistEntry(i.code, "ok") for i in reference.checklist_items()]
     )
@@ -46,6 +48,10 @@ def check_in(ctx, order_id: int) -> None:
         ],
     )
     checkin.set_belongings(ctx, order_id, "12", [BelongingInput("雨伞", 1)])
+
+
+def check_in(ctx, order_id: int) -> None:
+    record_check_in(ctx, order_id)
     checkin.complete_check_in(ctx, order_id)
 
 

@@ -19,15 +19,14 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QStackedWidget, QWidget
 
-from service_desk import reference
-from service_desk.actions import archive, checkin, orders, settlement
+from service_desk.actions import archive, orders, settlement
 from service_desk.actions import keys as key_actions
 from service_desk.actions.archive import CustomerInput, VehicleInput
-from service_desk.domain.checkin import BelongingInput, ChecklistEntry, DocumentCheck, Fuel
 from service_desk.domain.money import format_yuan
 from service_desk.store import key_queries, queries
 from service_desk.ui import ask
 from service_desk.ui import printing as ui_printing
+from tests.actions.test_workshop import check_in, record_check_in
 
 SECONDS_PER_KEY = 0.28  # K, average skilled typist
 SECONDS_TO_THINK = 1.35  # M, reading the screen / deciding before a step
@@ -138,19 +137,7 @@ def test_a_car_through_every_desk_on_ctrl_enter(qtbot, window, ctx, order_id, pr
     """Keys, check-in, workshop, checkout: each desk's primary action on Ctrl+Enter, the
     desk reached by Ctrl+digit and its order picked in its queue with Enter."""
     db = ctx.db
-    checkin.save_checklist(
-        ctx, order_id, [ChecklistEntry(i.code, "ok") for i in reference.checklist_items()]
-    )
-    checkin.record_fuel_odometer(ctx, order_id, Fuel("eighths", 4), 41560)
-    checkin.record_documents(
-        ctx,
-        order_id,
-        [
-            DocumentCheck("driving_licence", True, True, True, True),
-            DocumentCheck("maintenance_book", True, True, True, True),
-        ],
-    )
-    checkin.set_belongings(ctx, order_id, "12", [BelongingInput("雨伞", 1)])
+    record_check_in(ctx, order_id)
     qtbot.waitUntil(window.isActiveWindow)
     keys = Keys(qtbot)
 
@@ -343,20 +330,7 @@ def test_tab_walks_the_hand_off_and_the_ready_form(qtbot, window, ctx, order_id)
 
 def checkin_all(ctx, order_id: int) -> None:
     key_actions.register_key(ctx, order_id, "main", 7)
-    checkin.save_checklist(
-        ctx, order_id, [ChecklistEntry(i.code, "ok") for i in reference.checklist_items()]
-    )
-    checkin.record_fuel_odometer(ctx, order_id, Fuel("eighths", 4), 41560)
-    checkin.record_documents(
-        ctx,
-        order_id,
-        [
-            DocumentCheck("driving_licence", True, True, True, True),
-            DocumentCheck("maintenance_book", True, True, True, True),
-        ],
-    )
-    checkin.set_belongings(ctx, order_id, "12", [BelongingInput("雨伞", 1)])
-    checkin.complete_check_in(ctx, order_id)
+    check_in(ctx, order_id)
 
 
 def _mnemonic(text: str) -> str | None:

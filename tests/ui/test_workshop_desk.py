@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from service_desk import reference
-from service_desk.actions import checkin, keys, promise, workshop
-from service_desk.domain.checkin import BelongingInput, ChecklistEntry, DocumentCheck, Fuel
+from service_desk.actions import keys, promise, workshop
 from service_desk.domain.clock import fixed_clock, iso, parse
 from service_desk.store import extra_work_queries, queries, workshop_queries
 from service_desk.ui import ask
+from tests.actions.test_workshop import check_in
 from tests.conftest import NOW
 from tests.printing.conftest import flat, pdf_pages
 from tests.ui.tabs import press_tab_key
@@ -55,20 +54,7 @@ def pdf_printer(pdf_printer, monkeypatch):
 @pytest.fixture
 def checked_in(ctx, order_id) -> int:
     keys.register_key(ctx, order_id, "main", 7)
-    checkin.save_checklist(
-        ctx, order_id, [ChecklistEntry(i.code, "ok") for i in reference.checklist_items()]
-    )
-    checkin.record_fuel_odometer(ctx, order_id, Fuel("eighths", 4), 41560)
-    checkin.record_documents(
-        ctx,
-        order_id,
-        [
-            DocumentCheck("driving_licence", True, True, True, True),
-            DocumentCheck("maintenance_book", True, True, True, True),
-        ],
-    )
-    checkin.set_belongings(ctx, order_id, "12", [BelongingInput("雨伞", 1)])
-    checkin.complete_check_in(ctx, order_id)
+    check_in(ctx, order_id)
     return order_id
 
 
