@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("fpdf", "fontTools", "PIL", "segno")
 # The modules that draw: loaded by the first render. Every other printing module says
 # what a form is (its kind, when it applies, its data) and must stay light.
-DRAWING = {"render", "fonts", "qr", "diagram", "key_tags"}
+DRAWING = {"render", "fonts", "font_source", "fpdf_fonts", "qr", "diagram", "key_tags"}
 
 WINDOW = """
 import json, sys

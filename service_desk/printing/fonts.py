@@ -8,24 +8,23 @@ explicit ``#index`` the Simplified Chinese face is chosen by its name table
 (Noto Sans CJK: index 2 is SC, index 0 is JP). Nothing found ->
 :class:`FontMissingError` saying what to install.
 
-Speed: fpdf2's ``add_font`` parses the whole font (cmap, widths, glyph table:
-0.3-0.5 s for the 50,000-glyph WenQuanYi Micro Hei, per style) and
-``output()`` subsets it with fontTools, decompiling the big tables again: about
-1 s per form with "" and "B" registered. Here the font is parsed once per
-process (:func:`_source`); each document gets a light ``TTFFont`` sharing the
-parsed maps (:func:`_attach`), and at ``output()`` that font hands fpdf2 a tiny
-in-memory font with only the glyphs the document used
-(:meth:`_Source.document_font`), so fpdf2's own subsetting, ToUnicode map and
-CIDToGIDMap run unchanged on a few hundred glyphs: ~15 ms per font and form.
-The whole font stays available, so no character becomes a box because of a
-pre-made subset (benchmarks/fonts_bench.py measures all this). CFF-outline
-fonts (Noto Sans CJK .ttc/.otf) skip the re-parse but are subset by fpdf2 from
-the file as usual.
+Reading: fpdf2's ``add_font`` parses the whole font (cmap, widths, glyph table:
+0.3-0.5 s and ~65 MB of memory for the 50,000-glyph WenQuanYi Micro Hei or
+Microsoft YaHei, per style) and ``output()`` subsets it with fontTools,
+decompiling the big tables again. Here a TrueType font is read once per process
+into compact arrays (printing/font_source.py: ~0.1 s, a few MB); each document
+gets a light ``TTFFont`` sharing them (printing/fpdf_fonts.py), and at
+``output()`` that font hands fpdf2 a tiny in-memory font with only the glyphs the
+document used, so fpdf2's own subsetting, ToUnicode map and CIDToGIDMap run
+unchanged on a few hundred glyphs: ~15 ms per font and form. The whole font stays
+available, so no character becomes a box because of a pre-made subset
+(benchmarks/fonts_bench.py measures all this). CFF-outline fonts (Noto Sans CJK
+.ttc/.otf) are parsed once by fpdf2 and subset from the file as usual; colour,
+bitmap, symbol and compressed fonts are left entirely to ``add_font``.
 """
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 import re
@@ -34,21 +33,19 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import fpdf
-from fontTools.ttLib import TTFont, newTable
-from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
-from fontTools.ttLib.tables._g_l_y_f import Glyph as TTGlyph
-from fpdf.enums import TextEmphasis
-from fpdf.fonts import SubsetMap, TTFFont
+from fontTools.ttLib import TTFont
 
 from service_desk import paths
 from service_desk.printing.errors import FontMissingError
+from service_desk.printing.font_source import NOT_PLAIN, TrueTypeSource, readable_as_truetype
+from service_desk.printing.fpdf_fonts import Parsed, attach, check_fpdf_internals
 
 log = logging.getLogger(__name__)
 
@@ -308,24 +305,24 @@ def add_cjk_font(pdf: fpdf.FPDF, choice: FontChoice | None = None, family: str =
 
     "B" is the bold face next to the font file when there is one (msyhbd.ttc for
     msyh.ttc), else the regular face again (the text then prints regular).
-    The font is parsed on the first call in the process; later calls cost ~1 ms.
+    The font is read on the first call in the process; later calls cost ~1 ms.
     """
     choice = choice or find_cjk_font()
     bold = find_bold_face(choice)
     family = family.lower()
     for style, face in (("", choice), ("B", bold or choice)):
-        source = _source(face)
+        parsed = _source(face)
         fontkey = family + style
         if fontkey in pdf.fonts:
             log.warning("Font %s already registered on this document", fontkey)
-        elif source.kind == "plain":
+        elif parsed is None:
             pdf.add_font(family, style, str(face.path), collection_font_number=face.index)
         else:
-            _attach(pdf, source, fontkey, style)
+            attach(pdf, parsed, fontkey, style)
 
 
 def preload(choice: FontChoice | None = None) -> None:
-    """Parse the font now (e.g. in a worker thread at start-up), not at the first print."""
+    """Read the font now (e.g. in a worker thread at start-up), not at the first print."""
     choice = choice or find_cjk_font()
     _source(choice)
     bold = find_bold_face(choice)
@@ -334,258 +331,48 @@ def preload(choice: FontChoice | None = None) -> None:
 
 
 def cache_info():
-    """functools cache statistics of the parsed fonts (one miss per font and process)."""
+    """functools cache statistics of the read fonts (one miss per font and process)."""
     return _source_cached.cache_info()
 
 
 def clear_caches() -> None:
-    """Forget found and parsed fonts (tests; a font file replaced while running)."""
+    """Forget found and read fonts (tests; a font file replaced while running)."""
     with _LOCK:
         _find_cached.cache_clear()
         _source_cached.cache_clear()
         find_bold_face.cache_clear()
 
 
-def _source(choice: FontChoice) -> _Source:
+def _source(choice: FontChoice) -> Parsed | None:
+    """The font read once per process; None: a font left to fpdf2's add_font."""
     with _LOCK:
-        return _source_cached(choice)
+        parsed = _source_cached(choice)
+        if parsed is not None and parsed.changed_on_disk():
+            log.info("Font file changed on disk, reading it again: %s", choice.path)
+            _source_cached.cache_clear()
+            parsed = _source_cached(choice)
+        return parsed
 
 
 @lru_cache(maxsize=8)
-def _source_cached(choice: FontChoice) -> _Source:
-    _check_fpdf_internals()
-    return _Source(choice)
-
-
-class _Source:
-    """One font parsed once per process: fpdf2's TTFFont as template + its fontTools font.
-
-    kind "glyf": TrueType outlines; each document embeds a tiny font built from
-    the glyphs it used (document_font). kind "reopen": CFF (OpenType) outlines;
-    each document reopens the file for fpdf2 to subset (no re-parse of cmap and
-    widths, but the subsetting is fpdf2's usual cost). kind "plain": colour or
-    symbol fonts, left entirely to pdf.add_font().
-    """
-
-    # Tables copied into each document's font; hinting is dropped (no fpgm/prep/cvt).
-    SMALL_TABLES = ("head", "hhea", "maxp", "OS/2", "name", "post")
-
-    def __init__(self, choice: FontChoice) -> None:
-        self.choice = choice
-        scratch = fpdf.FPDF()
-        scratch.add_font("source", "", str(choice.path), collection_font_number=choice.index)
-        template = scratch.fonts["source"]
-        assert isinstance(template, TTFFont)
-        self.template = template
-        master = template.ttfont
-        self.master = master
-        if template.color_font is not None or template.is_symbol or template.is_compressed:
-            self.kind = "plain"
-        elif "glyf" in master:
-            self.kind = "glyf"
-            for tag in (*self.SMALL_TABLES, "hmtx", "loca", "glyf", "cmap"):
-                master[tag]  # load now: the file is closed below
-            self.glyf = master["glyf"]
-            self.hmtx = master["hmtx"].metrics
-            self.order = master.getGlyphOrder()
-            self.gid = master.getReverseGlyphMap()
-            # fontTools' "recommended glyphs" (.notdef, .null, CR, space) lead every subset
-            self.lead = self.order[:4]
+def _source_cached(choice: FontChoice) -> Parsed | None:
+    check_fpdf_internals()
+    path, index = choice.path, choice.index
+    with path.open("rb") as fh:
+        font = TTFont(fh, fontNumber=index, lazy=True)
+        font.setGlyphOrder(range(font["maxp"].numGlyphs))  # no glyph names decoded
+        if not font.getBestCmap():
+            kind = "plain"  # a symbol font: fpdf2 maps its characters itself
+        elif readable_as_truetype(font, path):
+            source = TrueTypeSource(path, index, font)
+            log.debug("Read font %s#%d (TrueType outlines)", path, index)
+            return Parsed.truetype(source)
+        elif path.suffix.lower() in (".woff", ".woff2") or any(t in font for t in NOT_PLAIN):
+            kind = "plain"  # compressed, colour or bitmap glyphs
         else:
-            self.kind = "reopen"
-        master.close()
-        log.debug("Parsed font %s#%d (%s)", choice.path, choice.index, self.kind)
-
-    def document_font(self, glyphs: Iterable[tuple[str, tuple[int, ...]]]) -> TTFont:
-        """A new in-memory TrueType font with just these (glyph name, unicodes).
-
-        Glyph names and outlines are the master's, so fpdf2's subset map (built
-        from the master's cmap) stays valid; composite glyphs bring their parts.
-        """
-        if self.kind != "glyf":
-            return TTFont(
-                str(self.choice.path),
-                fontNumber=self.choice.index,
-                lazy=True,
-                recalcTimestamp=False,
-            )
-        glyf = self.glyf
-        cmap: dict[int, str] = {}
-        wanted = list(self.lead)
-        for name, unicodes in glyphs:
-            wanted.append(name)
-            if len(unicodes) == 1 and unicodes[0] > 0:
-                cmap[unicodes[0]] = name
-        names: set[str] = set()
-        while wanted:
-            name = wanted.pop()
-            if name not in names and name in glyf.glyphs:
-                names.add(name)
-                wanted.extend(glyf.glyphs[name].getComponentNames(glyf))
-        order = sorted(names, key=self.gid.__getitem__)
-
-        font = TTFont(recalcBBoxes=False, recalcTimestamp=False)
-        font.setGlyphOrder(order)
-        for tag in self.SMALL_TABLES:
-            # shallow: fontTools' subsetter and compiler set attributes and rebind
-            # lists on these tables, they do not change the values in place
-            font[tag] = copy.copy(self.master[tag])
-        font["name"].names = list(font["name"].names)
-        post = font["post"]
-        post.formatType = 3.0  # no glyph names stored; fpdf2's subsetting drops them anyway
-        for attr in ("mapping", "extraNames", "glyphOrder"):
-            post.__dict__.pop(attr, None)
-        font["loca"] = newTable("loca")
-        new_glyf = font["glyf"] = newTable("glyf")
-        new_glyf.glyphOrder = order
-        new_glyf.glyphs = {name: self._glyph_copy(name) for name in order}
-        hmtx = font["hmtx"] = newTable("hmtx")
-        hmtx.metrics = {name: self.hmtx[name] for name in order}
-        font["cmap"] = _cmap_table(cmap)
-        return font
-
-    def _glyph_copy(self, name: str) -> TTGlyph:
-        master_glyph = self.glyf.glyphs[name]
-        data = getattr(master_glyph, "data", None)
-        if data is None:  # empty, or already expanded in the master
-            glyph = copy.deepcopy(master_glyph)
-        else:
-            glyph = TTGlyph(data)
-            if struct.unpack(">h", data[:2])[0] < 0:
-                # composite: resolve component glyph ids to names in the master
-                glyph.expand(self.glyf)
-        glyph.trim(remove_hinting=True)
-        return glyph
-
-
-def _cmap_table(mapping: dict[int, str]):
-    table = newTable("cmap")
-    table.tableVersion = 0
-    bmp = CmapSubtable.newSubtable(4)
-    bmp.platformID, bmp.platEncID, bmp.language = 3, 1, 0
-    bmp.cmap = {u: n for u, n in mapping.items() if u <= 0xFFFF}
-    table.tables = [bmp]
-    if any(u > 0xFFFF for u in mapping):
-        full = CmapSubtable.newSubtable(12)
-        full.platformID, full.platEncID, full.language = 3, 10, 0
-        full.cmap = dict(mapping)
-        table.tables.append(full)
-    return table
-
-
-# --- the one place that knows fpdf2's internals -------------------------------------------
-
-# fpdf2 has no public way to share a parsed font between FPDF instances, so
-# _attach() builds the per-document TTFFont itself, slot by slot, and _DocFont
-# swaps in a tiny font when output() reads .ttfont. Checked against the fpdf2
-# versions below (TTFFont slots, SubsetMap(font), FPDF.fonts, output's
-# _add_fonts reading font.subset then font.ttfont): anything else fails loudly.
-FPDF_TESTED = ((2, 8, 7), (2, 9, 0))  # [from, to)
-TTFFONT_SLOTS = frozenset(
-    {
-        "i", "type", "name", "desc", "glyph_ids", "_hbfont", "sp", "ss", "up", "ut", "cw",
-        "ttffile", "fontkey", "emphasis", "scale", "subset", "cmap", "ttfont",
-        "missing_glyphs", "biggest_size_pt", "color_font", "unicode_range", "palette_index",
-        "is_compressed", "is_cff", "is_cid_keyed", "is_symbol", "cff_ros",
-        "collection_font_number",
-    }
-)  # fmt: skip
-PER_DOCUMENT = frozenset(
-    {"i", "fontkey", "emphasis", "cw", "desc", "subset", "missing_glyphs", "biggest_size_pt",
-     "_hbfont", "ttfont"}
-)  # fmt: skip
-
-
-def _check_fpdf_internals() -> None:
-    version = tuple(int(p) for p in re.findall(r"\d+", fpdf.FPDF_VERSION)[:3])
-    slots = frozenset(TTFFont.__slots__)
-    if not (FPDF_TESTED[0] <= version < FPDF_TESTED[1]) or slots != TTFFONT_SLOTS:
-        raise RuntimeError(
-            f"fpdf2 {fpdf.FPDF_VERSION} is not the version service_desk.printing.fonts was "
-            f"written for ({'.'.join(map(str, FPDF_TESTED[0]))} up to, not including, "
-            f"{'.'.join(map(str, FPDF_TESTED[1]))}); TTFFont slots changed: "
-            f"{sorted(slots ^ TTFFONT_SLOTS)}. Re-check _attach()/_DocFont against the new "
-            "fpdf2 source or pin fpdf2."
-        )
-
-
-class _DocFont(TTFFont):
-    """A document's copy of a font parsed once: shares the maps, owns the subset."""
-
-    __slots__ = ("_doc_ttfont", "_shaping", "_source")
-
-    @property  # type: ignore[override]
-    def ttfont(self) -> TTFont:
-        # fpdf2 reads .ttfont at output() to subset, embed and close it; while
-        # text shaping it only looks up glyph names and widths of the master.
-        if self._shaping:
-            return self._source.master
-        if self._doc_ttfont is None:
-            used = [
-                (glyph.glyph_name, _codepoints(glyph.unicode))
-                for glyph, _ in self.subset.items()
-                if glyph is not None
-            ]
-            self._doc_ttfont = self._source.document_font(used)
-        return self._doc_ttfont
-
-    @ttfont.setter
-    def ttfont(self, value: TTFont) -> None:
-        self._doc_ttfont = value
-
-    def shape_text(self, *args, **kwargs):
-        self._shaping = True
-        try:
-            return super().shape_text(*args, **kwargs)
-        finally:
-            self._shaping = False
-
-    def __deepcopy__(self, memo: dict) -> _DocFont:
-        # fpdf2's unbreakable() deep-copies the document; keep sharing the parsed maps.
-        dup = _DocFont.__new__(_DocFont)
-        memo[id(self)] = dup
-        _share_slots(self, dup)
-        dup.i, dup.fontkey, dup.emphasis = self.i, self.fontkey, self.emphasis
-        dup.cw = copy.copy(self.cw)
-        dup.desc = copy.copy(self.desc)
-        dup.missing_glyphs = list(self.missing_glyphs)
-        dup.biggest_size_pt = self.biggest_size_pt
-        dup._hbfont = None
-        dup._source, dup._doc_ttfont, dup._shaping = self._source, None, False
-        dup.subset = copy.deepcopy(self.subset, memo)
-        return dup
-
-
-def _codepoints(unicode: int | tuple[int, ...]) -> tuple[int, ...]:
-    return unicode if isinstance(unicode, tuple) else (unicode,)
-
-
-def _share_slots(origin: TTFFont, target: TTFFont) -> None:
-    """Copy the references of the immutable / read-only slots (unset ones stay unset)."""
-    for slot in TTFFONT_SLOTS - PER_DOCUMENT:
-        if hasattr(origin, slot):
-            setattr(target, slot, getattr(origin, slot))
-
-
-def _attach(pdf: fpdf.FPDF, source: _Source, fontkey: str, style: str) -> _DocFont:
-    """What pdf.add_font() does, without parsing: a _DocFont in pdf.fonts."""
-    template = source.template
-    font = _DocFont.__new__(_DocFont)
-    _share_slots(template, font)
-    font.i = len(pdf.fonts) + 1
-    font.fontkey = fontkey
-    font.emphasis = TextEmphasis.coerce(style)
-    font.cw = copy.copy(template.cw)  # a defaultdict: reading a missing key inserts
-    font.desc = copy.copy(template.desc)  # output() sets its name, file and object id
-    font.missing_glyphs = []
-    font.biggest_size_pt = 0
-    font._hbfont = None
-    font._source, font._doc_ttfont, font._shaping = source, None, False
-    font.subset = SubsetMap(font)
-    pdf.fonts[fontkey] = font
-    if font.is_cff and font.is_cid_keyed:  # as add_font() does
-        pdf._set_min_pdf_version("1.6")
-    return font
+            kind = "reopen"
+    log.debug("Font %s#%d: %s", path, index, kind)
+    return Parsed.reopened(path, index) if kind == "reopen" else None
 
 
 __all__ = [

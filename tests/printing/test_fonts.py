@@ -16,7 +16,7 @@ from fontTools.ttLib import TTCollection, TTFont
 from fpdf import FPDF, FontFace
 from pypdf import PdfReader
 
-from service_desk.printing import fonts
+from service_desk.printing import fonts, fpdf_fonts
 from service_desk.printing.fonts import FontChoice, FontMissingError, add_cjk_font, find_cjk_font
 
 SAMPLE = "进厂维修单 皖B12345 ¥1,280.00 刹车异响"
@@ -384,10 +384,10 @@ def _pgm_pixels(data: bytes) -> bytes:
 
 
 def test_fpdf2_internals_are_checked(monkeypatch):
-    fonts._check_fpdf_internals()  # the installed fpdf2 is one the module was written for
+    fpdf_fonts.check_fpdf_internals()  # the installed fpdf2 is one the module was written for
     monkeypatch.setattr(fpdf, "FPDF_VERSION", "2.9.0")
     with pytest.raises(RuntimeError, match=r"fpdf2 2\.9\.0 is not the version"):
-        fonts._check_fpdf_internals()
+        fpdf_fonts.check_fpdf_internals()
 
 
 def test_preloading_parses_before_the_first_document():
