@@ -34,6 +34,7 @@ from service_desk.store import (
     schema_v20,
     schema_v21,
     schema_v22,
+    schema_v23,
 )
 from service_desk.store.db import storage_errors
 from service_desk.store.errors import StorageError, StorageProblem
@@ -66,6 +67,7 @@ STEPS = (
     ("020_care_print_kinds", schema_v20),
     ("021_ten_year_indexes", schema_v21),
     ("022_search_pairs", schema_v22),
+    ("023_open_work_indexes", schema_v23),
 )
 
 
