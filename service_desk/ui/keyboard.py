@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
+from shiboken6 import isValid
 
 PRIMARY_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 PRIMARY_HINT = "Ctrl+Enter"
@@ -138,15 +139,45 @@ def handles_enter(widget: QWidget) -> bool:
 
 
 class EnterMovesOn(QObject):
-    """Application event filter for one window: Enter in a field moves to the next one,
-    Enter on a focused button presses it."""
+    """Event filter for one window: Enter in a field moves to the next one, Enter on a
+    focused button presses it.
+
+    It sits on the widget holding the focus only (moved along by the application's
+    focusChanged), not on the application: there every event of every object passed
+    through Python, and PySide6 made a Python type, with all its enums, for each class
+    of object and event it saw — ~135 enums and ~40 ms at start, and a Python call for
+    every timer and paint event all day.
+    """
 
     def __init__(self, window: QWidget):
         super().__init__(window)  # the window is its parent (no reference of ours keeps it)
         self.busy = False
+        self.watched: QWidget | None = None
+        self.watching = False
+
+    def watch(self) -> None:
+        """Follow the focus (the window is shown; again after a restore: once)."""
+        if not self.watching:
+            QApplication.instance().focusChanged.connect(self._focus_moved)
+            self.watching = True
+        self._focus_moved(None, QApplication.focusWidget())
+
+    def unwatch(self) -> None:
+        if self.watching:
+            QApplication.instance().focusChanged.disconnect(self._focus_moved)
+            self.watching = False
+        self._focus_moved(None, None)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.watched is not None and isValid(self.watched):
+            self.watched.removeEventFilter(self)
+        self.watched = None
+        if new is not None and new.window() is self.parent():
+            new.installEventFilter(self)
+            self.watched = new
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(event, QKeyEvent):  # every event of the application passes here
+        if not isinstance(event, QKeyEvent):  # every event of the focused field passes here
             return False
         tab = _tab(event)
         if self.busy or not (tab or _enter(event)) or not isinstance(watched, QWidget):

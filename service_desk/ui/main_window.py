@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -143,7 +142,7 @@ class MainWindow(QMainWindow):
         self.walk_in.clicked.connect(self.new_walk_in)
         self.tabs.currentChanged.connect(self._desk_shown)
         # Enter moves on from field to field on every desk (dialogs keep their default
-        # button); the filter is on the application while the window is shown
+        # button); the filter follows the focus while the window is shown
         self.enter_moves_on = keyboard.EnterMovesOn(self)
         self.search.picked.connect(self.picked)
         self.user.activated.connect(self._user_chosen)
@@ -159,10 +158,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QApplication.instance().installEventFilter(self.enter_moves_on)
+        self.enter_moves_on.watch()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QApplication.instance().removeEventFilter(self.enter_moves_on)
+        self.enter_moves_on.unwatch()
         super().closeEvent(event)
 
     def fit_to_screen(self) -> None:
