@@ -13,10 +13,12 @@ from typing import Any
 from service_desk.actions import keys, orders
 from service_desk.actions.archive import _require
 from service_desk.actions.context import ActionError, Ctx, audit
+from service_desk.actions.progress_checks import check_due_at, open_hours
+from service_desk.actions.progress_checks import progress_checks_due as progress_checks_due
 from service_desk.domain import validation as v
 from service_desk.domain import workshop_time as wt
-from service_desk.domain.clock import iso, parse
-from service_desk.store import key_queries, settings, workshop_queries
+from service_desk.domain.clock import iso
+from service_desk.store import key_queries, workshop_queries
 from service_desk.store.queries import Row
 
 MODES = ("single_team", "supervisor_queue")
@@ -24,12 +26,6 @@ CHANNELS = ("phone", "wechat", "sms", "in_person")
 NAME_MAX = 60
 TEXT_MAX = 500
 PLANNED_MAX = 43200  # thirty days of working minutes
-
-
-def open_hours(db: Any) -> wt.OpenHours:
-    """The workshop's open hours: the default ones (there is no setting for them yet)
-    in the dealer's time zone."""
-    return wt.default_open_hours(tz=settings.get(db, "timezone"))
 
 
 # --- hand-off (R10) ----------------------------------------------------------------------
@@ -94,26 +90,6 @@ def start_work(ctx: Ctx, order_id: int) -> None:
 
 
 # --- progress checks (R12) ---------------------------------------------------------------
-
-
-def check_due_at(handoff: Row, hours: wt.OpenHours) -> dt.datetime:
-    """When the order's progress check falls due: 75 % of the planned working time from
-    the hand-off, counted through open hours."""
-    return wt.progress_check_due(
-        hours, parse(handoff["handed_at"]), dt.timedelta(minutes=handoff["planned_minutes"])
-    )
-
-
-def progress_checks_due(db: Any, now: dt.datetime, hours: wt.OpenHours) -> list[Row]:
-    """Orders in the workshop whose progress check is due at `now` and not yet recorded,
-    longest due first. Each row carries due_at and raised_at (None until the desk has
-    shown it: the desk raises only those, once, and lists the rest without nagging)."""
-    due = []
-    for r in workshop_queries.unchecked_in_workshop(db):
-        at = check_due_at(r, hours)
-        if at <= now:
-            due.append({**r, "due_at": iso(at)})
-    return sorted(due, key=lambda r: (parse(r["due_at"]), r["order_id"]))
 
 
 def mark_raised(ctx: Ctx, order_id: int) -> bool:

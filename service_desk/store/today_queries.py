@@ -2,7 +2,7 @@
 
 Each returns the rows of one column of the board, with the order id, number, plate and
 customer name every card shows. Progress checks due and keys out come from
-actions.workshop.progress_checks_due and key_queries.keys_out.
+actions.progress_checks.progress_checks_due and key_queries.keys_out.
 """
 
 from __future__ import annotations

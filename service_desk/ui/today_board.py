@@ -15,7 +15,7 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from service_desk.actions import workshop
+from service_desk.actions import progress_checks
 from service_desk.domain.clock import parse
 from service_desk.domain.money import format_yuan
 from service_desk.store import key_queries, today_queries
@@ -206,7 +206,7 @@ class TodayBoard(QWidget):
     def refresh(self, _kinds: object = None) -> None:
         db = self.session.db
         now = self.session.ctx.clock()
-        due = workshop.progress_checks_due(db, now, workshop.open_hours(db))
+        due = progress_checks.progress_checks_due(db, now, progress_checks.open_hours(db))
         content = {
             "workshop": workshop_cards(today_queries.in_workshop(db), now),
             "checks": check_cards(due, now),
