@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from service_desk.domain import car_outline
+from service_desk.domain.clock import round_to_ten_minutes as round_to_ten_minutes
 from service_desk.domain.validation import Problem, check_name, check_text
 
 # --- fuel ------------------------------------------------------------------------------
@@ -337,13 +338,6 @@ def reconcile(
 # --- workshop receiver -----------------------------------------------------------------
 
 RECEIVER_SLACK = dt.timedelta(minutes=10)
-
-
-def round_to_ten_minutes(moment: dt.datetime) -> dt.datetime:
-    """09:34 -> 09:30, 09:35 -> 09:40 (R10: handover times to the nearest ten minutes)."""
-    base = moment.replace(second=0, microsecond=0)
-    minutes = (base.minute + 5) // 10 * 10
-    return base.replace(minute=0) + dt.timedelta(minutes=minutes)
 
 
 def check_receiver(

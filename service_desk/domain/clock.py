@@ -39,3 +39,10 @@ def iso(moment: dt.datetime) -> str:
 
 def parse(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
+
+
+def round_to_ten_minutes(moment: dt.datetime) -> dt.datetime:
+    """09:34 -> 09:30, 09:35 -> 09:40 (R10: handover times to the nearest ten minutes)."""
+    base = moment.replace(second=0, microsecond=0)
+    minutes = (base.minute + 5) // 10 * 10
+    return base.replace(minute=0) + dt.timedelta(minutes=minutes)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from service_desk.domain import checkin
+from service_desk.domain import clock
 from service_desk.domain.clock import DEFAULT_TZ
 
 __all__ = [
@@ -212,8 +212,8 @@ def working_time_between(hours: OpenHours, start: dt.datetime, end: dt.datetime)
 def round_to_ten_minutes(moment: dt.datetime) -> dt.datetime:
     """Handover times as the counter writes them (R10): the nearest ten minutes,
     seconds dropped first (10:04:59 -> 10:00, 10:05 -> 10:10). The rule itself lives
-    in `checkin.round_to_ten_minutes`; this checks the moment is aware."""
-    return checkin.round_to_ten_minutes(_aware("moment", moment))
+    in `clock.round_to_ten_minutes`; this checks the moment is aware."""
+    return clock.round_to_ten_minutes(_aware("moment", moment))
 
 
 def round_up_to_ten_minutes(moment: dt.datetime) -> dt.datetime:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+
+if TYPE_CHECKING:  # Qt's print support loads with the first print, not at start
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
@@ -49,6 +53,8 @@ def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> 
 
 def choose_printer(parent: QWidget | None, printer: QPrinter, title: str) -> bool:
     """The system print dialog for this printer; False when cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(title)
     return dialog.exec() == QDialog.DialogCode.Accepted
