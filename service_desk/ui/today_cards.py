@@ -11,14 +11,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -81,8 +91,15 @@ class CardData:
     fact: str
 
 
-class Card(QFrame):
+class Card(QWidget):
+    """One order, painted: no child widgets. A board of 28 cards made of labels and
+    layouts was ~140 widgets to create, polish and lay out at every start; painted, a
+    card is one widget whose height follows its width (the fact wraps)."""
+
     picked = Signal(int)
+    MARGINS = (10, 5, 6, 5)  # left (after the colour bar), top, right, bottom
+    GAP = 1  # between lines
+    CHIP_PAD = 5  # left and right of the status word on its colour
 
     def __init__(self, data: CardData, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,34 +107,48 @@ class Card(QFrame):
         self.setObjectName("today_card")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab to a card, Enter picks it
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 5, 6, 5)
-        layout.setSpacing(1)
-        top = QHBoxLayout()
-        self.plate = QLabel(data.plate)
-        bold = self.plate.font()
-        bold.setBold(True)
-        self.plate.setFont(bold)
-        top.addWidget(self.plate)
-        top.addStretch(1)
-        self.status = QLabel(data.word, objectName="today_card_status")
-        self.status.setContentsMargins(5, 0, 5, 0)
-        tinted(self.status, colours.ON_STATUS, data.colour)
-        top.addWidget(self.status)
-        layout.addLayout(top)
-        self.who = QLabel(f"{data.customer} · {data.number}")
-        layout.addWidget(self.who)
-        self.fact = QLabel(data.fact, objectName="today_card_fact")
-        self.fact.setWordWrap(True)
-        tinted(self.fact, data.colour)
-        layout.addWidget(self.fact)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.who = f"{data.customer} · {data.number}"
+        self.setAccessibleName(f"{data.plate} {data.word} {self.who} {data.fact}".strip())
         self.setToolTip(
             _t(QT_TRANSLATE_NOOP("TodayBoard", "Click (or Enter) to make this order current"))
         )
 
+    def _bold(self) -> QFont:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return bold
+
+    def _fact_rect(self, width: int) -> QRect:
+        left, _top, right, _bottom = self.MARGINS
+        bounds = QRect(0, 0, max(1, width - left - right), 100_000)
+        return self.fontMetrics().boundingRect(bounds, Qt.TextFlag.TextWordWrap, self.data.fact)
+
+    def _top_height(self) -> int:
+        return max(QFontMetrics(self._bold()).height(), self.fontMetrics().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        _left, top, _right, bottom = self.MARGINS
+        height = top + self._top_height() + self.GAP + self.fontMetrics().height() + bottom
+        if self.data.fact:
+            height += self.GAP + self._fact_rect(width).height()
+        return height
+
+    def sizeHint(self) -> QSize:
+        return QSize(180, self.heightForWidth(180))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.heightForWidth(120))
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        """A white card with a thin border (black and thicker when it has the focus) and a
-        bar of its status colour on the left."""
+        """A white card with a thin border (black and thicker when it has the focus), a bar
+        of its status colour on the left, the plate and the status word on its colour,
+        the customer and order number, then the fact in the status colour."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         focused = self.hasFocus()
@@ -127,6 +158,37 @@ class Card(QFrame):
         edge = width / 2
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(edge, edge, -edge, -edge), 3, 3)
         painter.fillRect(QRectF(0, 0, 4, self.height()), QColor(self.data.colour))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        left, top, right, _bottom = self.MARGINS
+        inner = self.width() - left - right
+        metrics = self.fontMetrics()
+        line = self._top_height()
+        # the status word on its colour, right-aligned on the first line
+        chip_width = metrics.horizontalAdvance(self.data.word) + 2 * self.CHIP_PAD
+        chip = QRect(left + inner - chip_width, top, chip_width, line)
+        painter.fillRect(chip, QColor(self.data.colour))
+        painter.setPen(QColor(colours.ON_STATUS))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self.data.word)
+        # the plate in bold before it
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        bold = self._bold()
+        painter.setFont(bold)
+        plate_room = max(0, chip.left() - left - 4)
+        plate = QFontMetrics(bold).elidedText(
+            self.data.plate, Qt.TextElideMode.ElideRight, plate_room
+        )
+        painter.drawText(QRect(left, top, plate_room, line), Qt.AlignmentFlag.AlignVCenter, plate)
+        painter.setFont(self.font())
+        y = top + line + self.GAP
+        who = metrics.elidedText(self.who, Qt.TextElideMode.ElideRight, inner)
+        painter.drawText(
+            QRect(left, y, inner, metrics.height()), Qt.AlignmentFlag.AlignVCenter, who
+        )
+        if self.data.fact:
+            y += metrics.height() + self.GAP
+            painter.setPen(QColor(self.data.colour))
+            fact = self._fact_rect(self.width()).translated(left, y)
+            painter.drawText(fact, Qt.TextFlag.TextWordWrap, self.data.fact)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):

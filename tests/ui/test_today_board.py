@@ -57,7 +57,7 @@ def test_board_shows_the_day_as_cards_matching_the_database(qtbot, board_window)
         promised = queries.order_by_number(db, card.data.number)["promised_at"]
         late = promised is not None and dt.datetime.fromisoformat(promised) < NOW
         assert (card.data.colour == OVERDUE) == late
-        assert (card.status.text() == "Overdue") == late
+        assert (card.data.word == "Overdue") == late
         assert card.data.plate and card.data.customer and card.data.fact
 
     due = workshop.progress_checks_due(db, NOW, workshop.open_hours(db))
@@ -69,12 +69,12 @@ def test_board_shows_the_day_as_cards_matching_the_database(qtbot, board_window)
         "WHERE x.state IN ('reported', 'customer_contacted')",
     )
     assert len(answers) == 2 and sorted(numbers(cols["answers"])) == sorted(answers)
-    words = {card.status.text() for card in cols["answers"].cards}
+    words = {card.data.word for card in cols["answers"].cards}
     assert words == {"Call the customer", "Awaiting answer"}
 
     ready = column_numbers(db, "SELECT number FROM repair_orders WHERE state = 'ready'")
     assert ready and sorted(numbers(cols["ready"])) == sorted(ready)
-    assert all(c.status.text() == "Ready for pickup" for c in cols["ready"].cards)
+    assert all(c.data.word == "Ready for pickup" for c in cols["ready"].cards)
 
     out = key_queries.keys_out(db)
     assert out and numbers(cols["keys"]) == [k["number"] for k in out]
@@ -113,6 +113,36 @@ def test_board_follows_changes_and_the_clock(qtbot, board_window):
     board.timer.timeout.emit()
     cards = board.columns["workshop"].cards
     assert len(cards) == before
-    assert all(c.status.text() == "Overdue" for c in cards if c.data.fact)
+    assert all(c.data.word == "Overdue" for c in cards if c.data.fact)
     session.notify("orders")
     assert len(board.columns["workshop"].cards) == before
+
+
+def test_a_card_paints_its_plate_status_and_fact_and_grows_when_the_fact_wraps(qtbot):
+    from PySide6.QtGui import QColor
+
+    from service_desk.ui.today_cards import WORKSHOP, Card, CardData
+
+    fact = "承诺 18:50，还剩 1 小时 20 分 · 机修二组"
+    card = Card(CardData(7, "皖B91088", "高明波", "WX202610310085", "维修中", WORKSHOP, fact))
+    qtbot.addWidget(card)
+    assert card.accessibleName() == f"皖B91088 维修中 高明波 · WX202610310085 {fact}"
+    assert card.heightForWidth(160) > card.heightForWidth(400)  # the fact wraps
+    card.resize(400, card.heightForWidth(400))
+    card.show()
+    qtbot.waitExposed(card)
+    image = card.grab().toImage()
+    colours_seen = {
+        QColor(image.pixel(x, y)).name()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    }
+    assert WORKSHOP in colours_seen  # the bar and the status chip
+    top, fact_top = 5, image.height() - 20
+    ink = [  # dark text on the white card: the plate and the customer line
+        (x, y)
+        for x in range(12, 150)
+        for y in range(top, fact_top)
+        if QColor(image.pixel(x, y)).lightness() < 90
+    ]
+    assert len(ink) > 50
