@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,6 +34,7 @@ from service_desk.ui.models import PagedModel, Row, RowsModel, _c, history_model
 from service_desk.ui.search_box import model_name
 from service_desk.ui.session import Session
 from service_desk.ui.vehicle_fields import VehicleFields
+from service_desk.ui.views import queue_table
 
 PICK = Qt.ItemDataRole.UserRole
 HISTORY_MIN_HEIGHT = 180  # the tabs, the header and about five orders
@@ -52,12 +52,8 @@ def scrolling(content: QWidget, name: str) -> QScrollArea:
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
-    view = QTableView(objectName=name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view = queue_table(model, name)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 

@@ -23,13 +23,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -61,6 +59,7 @@ from service_desk.ui.messages import error_text
 from service_desk.ui.models import RowsModel, _c
 from service_desk.ui.printing import Printing, run_print
 from service_desk.ui.session import Session
+from service_desk.ui.views import queue_table
 
 Row = dict[str, Any]
 MOVES = ("to_workshop", "test_drive", "back_to_cabinet", "returned")
@@ -69,13 +68,7 @@ OVERDUE_COLOUR = colours.OVERDUE
 
 
 def table(model: RowsModel, name: str) -> QTableView:
-    view = QTableView(objectName=name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view = queue_table(model, name)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 
