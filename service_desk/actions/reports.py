@@ -24,18 +24,19 @@ def names() -> tuple[stats.Names, stats.Names, stats.Names]:
     )
 
 
-def rows(db: sqlite_utils.Database, b: stats.Bounds, advisor_id: int | None) -> stats.Rows:
-    """Every family's rows of the period (and a day either side), one query each.
-    Customer care of one advisor: the appointments they booked, the follow-ups of their
-    orders, the complaints they took (domain/report.py)."""
+def rows(
+    db: sqlite_utils.Database, b: stats.Bounds, advisor_id: int | None, *, details: bool = True
+) -> stats.Rows:
+    """Every family's rows of the period (and a day either side), one query each; the
+    signed orders without the detail sheet's columns unless ``details``. Customer care
+    of one advisor: the appointments they booked, the follow-ups of their orders, the
+    complaints they took (domain/report.py)."""
     lo, hi = b.sql_range()
     args = (db, lo, hi, advisor_id)
     return stats.Rows(
-        signed=q.signed_orders(*args),
-        signed_lines=q.signed_lines(*args),
+        signed=q.signed_orders(*args, details=details),
         declined=q.declined_orders(*args),
         settlements=q.settlements(*args),
-        settled_lines=q.settled_lines(*args),
         settled_payments=q.settled_payments(*args),
         arrears=q.arrears_before(db, hi, advisor_id),
         extra=q.extra_items(*args),
@@ -65,10 +66,13 @@ def report(
     advisor_id: int | None = None,
     *,
     now: dt.datetime | None = None,
+    details: bool = True,
 ) -> Report:
     """Every figure of the period, of every advisor or of one (orders.advisor_id: the
     advisor who has the case now). ``now`` (default: the present moment) only measures
-    a key still out for the keys-out-late count."""
+    a key still out for the keys-out-late count. ``details=False`` leaves the detail
+    rows out (``Report.details`` empty, every figure the same): what the previous period
+    of a comparison and a self-review's figures need, at less cost."""
     tz = settings.get(db, "timezone")
     models, vehicle_categories, repair_categories = names()
     ref = stats.Reference(
@@ -80,7 +84,8 @@ def report(
     )
     moment = now if now is not None else dt.datetime.now(ZoneInfo(tz))
     b = stats.bounds(period, tz)
-    return stats.build_report(period, rows(db, b, advisor_id), ref, moment)
+    found = rows(db, b, advisor_id, details=details)
+    return stats.build_report(period, found, ref, moment, details=details)
 
 
 def self_review_figures(
@@ -101,4 +106,4 @@ def self_review_figures(
         whole = Period.month(period.start.year, period.start.month)
         if (period.start, period.end) != (whole.start, whole.end):
             raise ValueError("a monthly summary covers one calendar month")
-    return stats.review_figures(report(db, period, advisor_id, now=now))
+    return stats.review_figures(report(db, period, advisor_id, now=now, details=False))

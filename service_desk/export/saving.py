@@ -42,7 +42,7 @@ import math
 import os
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from zipfile import ZIP_DEFLATED, ZipFile
 
@@ -62,6 +62,8 @@ from openpyxl.writer.excel import ExcelWriter
 from service_desk.export import styles
 
 _NUMBERS = (int, float, Decimal, bool)
+_NONE = type(None)
+_ERROR_CODES = frozenset(ERROR_CODES)
 _DATE_FORMATS = frozenset(styles.FORMAT_STYLES)  # the date and time columns
 
 
@@ -73,8 +75,12 @@ class _Block:
     rows: Sequence[Sequence[object]]
     formats: Sequence[str | None]
     width: int
-    style_ids: dict[int, int] = field(default_factory=dict)  # column (0-based) -> style
-    heads: list[str] | None = None  # '<c r="B' of each column, once written
+    # once written, of each column: '<c r="B', the rest of its head ('" s="7"' or '"';
+    # the style looked up with the column's first value, as openpyxl's cells would),
+    # the XML after the head of each of its texts
+    heads: list[str] | None = None
+    rests: list[str | None] | None = None
+    texts: list[dict[str, str]] | None = None
 
     @property
     def last_row(self) -> int:
@@ -97,34 +103,42 @@ def append_rows(
 
 
 def _plain(rows: Sequence[Sequence[object]], formats: Sequence[str | None]) -> bool:
-    """Whether every value is written here exactly as openpyxl would write its cell."""
+    """Whether every value is written here exactly as openpyxl would write its cell
+    (checked a column at a time, each kind of value of the column at once)."""
     width = len(formats)
-    for values in rows:
-        if len(values) != width:
-            return False
-        for value, fmt in zip(values, formats, strict=True):
-            kind = type(value)
-            if value is None or kind in _NUMBERS:
-                if (kind is float and not math.isfinite(value)) or (  # type: ignore[arg-type]
-                    kind is Decimal and not value.is_finite()  # type: ignore[union-attr]
-                ):
+    if any(len(values) != width for values in rows):
+        return False
+    if not rows:
+        return True
+    for column, fmt in zip(zip(*rows, strict=True), formats, strict=True):
+        for kind in set(map(type, column)):
+            if kind is _NONE or kind is int or kind is bool:
+                continue
+            values: list = [v for v in column if type(v) is kind]
+            if kind is float or kind is Decimal:
+                finite = math.isfinite if kind is float else Decimal.is_finite
+                if not all(map(finite, values)):
                     return False  # NaN, infinity: openpyxl writes an empty <v />
-                continue
-            if kind is str:
-                text: str = value  # type: ignore[assignment]
-                if (
-                    len(text) > 32767
-                    or (len(text) > 1 and text[0] == "=")
-                    or text in ERROR_CODES
-                    or ILLEGAL_CHARACTERS_RE.search(text)
-                ):
+            elif kind is str:
+                if not _plain_texts(values):
                     return False
-                continue
-            naive = kind is dt.datetime and value.tzinfo is None  # type: ignore[union-attr]
-            if (naive or kind is dt.date) and fmt in _DATE_FORMATS:
-                continue
-            return False
+            elif kind is dt.datetime:
+                if fmt not in _DATE_FORMATS or any(v.tzinfo is not None for v in values):
+                    return False  # an aware datetime: left to openpyxl
+            elif kind is not dt.date or fmt not in _DATE_FORMATS:
+                return False
     return True
+
+
+def _plain_texts(texts: list[str]) -> bool:
+    """No text that openpyxl's cell would refuse or take for something else: too long,
+    a formula, an error code, a control character."""
+    joined = "\n".join(texts)  # a line feed is no illegal character
+    if ILLEGAL_CHARACTERS_RE.search(joined) or not _ERROR_CODES.isdisjoint(texts):
+        return False
+    if "=" in joined and any(len(t) > 1 and t[0] == "=" for t in texts):
+        return False
+    return max(map(len, texts)) <= 32767
 
 
 def _write_cells(
@@ -261,9 +275,12 @@ class _RowWriter(WorksheetWriter):
             super().write_row(xf, self._cells_of(row, row_idx) if block else row, row_idx)
             return
         ws = self.ws
-        attrs = {"r": f"{row_idx}"}
-        attrs.update(ws.row_dimensions.get(row_idx, {}))
         number = str(row_idx)
+        if block and row_idx not in ws.row_dimensions:  # as xf.element("row", {"r": ...})
+            raw(f'<row r="{number}">{self._block_row(row, number)}</row>')
+            return
+        attrs = {"r": number}
+        attrs.update(ws.row_dimensions.get(row_idx, {}))
         with xf.element("row", attrs):
             if block:
                 raw(self._block_row(row, number))
@@ -330,35 +347,40 @@ class _RowWriter(WorksheetWriter):
     def _block_row(self, row: _BlockRow, number: str) -> str:
         """A block's row as the cells openpyxl would have made of it (see _plain)."""
         block = row.block
-        heads = block.heads
-        if heads is None:
-            heads = block.heads = [f'<c r="{_letters(c)}' for c in range(1, block.width + 1)]
+        heads, rests, strings = block.heads, block.rests, block.texts
+        if heads is None or rests is None or strings is None:
+            width = range(1, block.width + 1)
+            heads = block.heads = [f'<c r="{_letters(c)}' for c in width]
+            rests = block.rests = [None for _ in width]
+            strings = block.texts = [{} for _ in width]
         texts = []
         for column, value in enumerate(row.values):
             if value is None:
                 continue
-            head = heads[column] + number + '"'
-            fmt = block.formats[column]
-            if fmt is not None:
-                style_id = block.style_ids.get(column)
-                if style_id is None:
-                    style_id = block.style_ids[column] = self._column_style(fmt)
-                head += f' s="{style_id}"'
+            rest = rests[column]
+            if rest is None:
+                fmt = block.formats[column]
+                rest = rests[column] = (
+                    f'" s="{self._column_style(fmt)}"' if fmt is not None else '"'
+                )
             kind = type(value)
             if kind is str:
-                texts.append(_string(head, value))  # type: ignore[arg-type]
+                known = strings[column]
+                text = known.get(value)  # type: ignore[call-overload]
+                if text is None:
+                    text = known[value] = _string("", value)  # type: ignore[index, arg-type]
             elif kind is bool:
-                texts.append(f'{head} t="b"><v>{safe_string(value)}</v></c>')
+                text = f' t="b"><v>{safe_string(value)}</v></c>'
             elif kind in _NUMBERS:
                 # finite (see _plain): safe_string's own "%.16g" % value, which takes a
                 # Decimal through float ("{:.16g}" would not: other digits)
-                shown = "%.16g" % value  # noqa: UP031
-                texts.append(f'{head} t="n"><v>{shown}</v></c>')
+                text = f' t="n"><v>{"%.16g" % value}</v></c>'  # noqa: UP031
             else:  # a date or naive datetime in a date column
                 wb = self.ws.parent
                 if wb.iso_dates:
                     raise RuntimeError("saving.py writes dates as numbers")
-                texts.append(f'{head} t="n"><v>{safe_string(to_excel(value, wb.epoch))}</v></c>')
+                text = f' t="n"><v>{safe_string(to_excel(value, wb.epoch))}</v></c>'
+            texts.append(f"{heads[column]}{number}{rest}{text}")
         return "".join(texts)
 
     def _column_style(self, fmt: str) -> int:

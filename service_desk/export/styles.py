@@ -89,17 +89,27 @@ def value_width(value: object, number_format: str | None) -> int:
 
 
 _NUMBER_TYPES = frozenset((int, float, Decimal))
+_NONE = type(None)
 
 
 def column_width(values: list[object], number_format: str | None) -> int:
     """The width one column of values needs (numbers: the widest of the extremes)."""
+    kinds = set(map(type, values))  # a busy month's detail columns are 3,000 values each
+    kinds.discard(_NONE)
+    if kinds == {str}:  # text only: each distinct text once
+        texts = set(values)
+        texts.discard(None)
+        return max(map(text_width, texts))
     numbers = []
     others = set()
-    for v in values:  # one pass: a busy month's detail columns are 3,000 values each
-        if type(v) in _NUMBER_TYPES or isinstance(v, int | float | Decimal):
-            numbers.append(v)
-        elif v is not None:
-            others.add(v)
+    if kinds <= _NUMBER_TYPES:  # numbers only (or nothing)
+        numbers = [v for v in values if v is not None]
+    else:
+        for v in values:
+            if type(v) in _NUMBER_TYPES or isinstance(v, int | float | Decimal):
+                numbers.append(v)
+            elif v is not None:
+                others.add(v)
     width = 0
     if numbers:
         width = max(

@@ -61,18 +61,58 @@ def _rows(db: sqlite_utils.Database, sql: str, params: list[Any]) -> list[Row]:
 _SIGNED = "o.signed_at >= ? AND o.signed_at < ?"
 
 
+def _sum_of(column: str, value: str) -> str:
+    """The amount of the joined active lines ``l`` whose column is value (0 if none)."""
+    return f"sum(CASE WHEN l.{column} = '{value}' THEN l.amount_fen ELSE 0 END) AS"
+
+
+# the joined lines of an order summed by kind (order_lines.kind: CHECK labour, part, fee)
+_BY_KIND = f"""{_sum_of("kind", "labour")} labour_fen,
+                   {_sum_of("kind", "part")} parts_fen,
+                   {_sum_of("kind", "fee")} fees_fen"""
+# ... and by payer (order_lines.payer: CHECK customer, warranty, internal)
+_BY_PAYER = f"""{_sum_of("payer", "customer")} customer_fen,
+                   {_sum_of("payer", "warranty")} warranty_fen,
+                   {_sum_of("payer", "internal")} internal_fen"""
+
+
 def signed_orders(
-    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
+    db: sqlite_utils.Database,
+    lo: str,
+    hi: str,
+    advisor_id: int | None = None,
+    *,
+    details: bool = True,
 ) -> list[Row]:
-    """Orders signed in [lo, hi): what the breakdowns, the detail sheet and the comeback
-    count need, with the money so far (approved discounts, payments, arrears let out)."""
+    """Orders signed in [lo, hi), in signing order: what the breakdowns and the comeback
+    count need (id, state, signed_at, repair_category, model_code, category_code,
+    comeback, the active lines summed by kind: labour_fen, parts_fen, fees_fen, 0
+    without any) and, with ``details``, what the detail sheet adds (number, plate,
+    advisor, customer, released_at, approved discounts, payments, arrears let out).
+
+    The lines join as a group per order (the group is the order: grouped in the order of
+    the signed_at index, no sort); the correlated subqueries run once per order."""
     extra, params = _advisor(advisor_id)
+    columns, joins = (_DETAIL_COLUMNS, _DETAIL_JOINS) if details else ("", "")
     return _rows(
         db,
-        f"""SELECT o.id, o.number, o.state, o.signed_at, o.promised_at, o.repair_category,
-                   o.advisor_id, v.plate, v.model_code, v.category_code,
-                   s.name AS advisor, c.name AS customer,
+        f"""SELECT o.id, o.state, o.signed_at, o.repair_category, v.model_code,
+                   v.category_code,
                    EXISTS (SELECT 1 FROM comebacks cb WHERE cb.order_id = o.id) AS comeback,
+                   {columns}{_BY_KIND}
+              FROM repair_orders o
+              JOIN vehicles v ON v.id = o.vehicle_id{joins}
+              LEFT JOIN order_lines l ON l.order_id = o.id AND l.status = 'active'
+             WHERE {_SIGNED}{extra}
+             GROUP BY o.signed_at, o.id
+             ORDER BY o.signed_at, o.id""",
+        [lo, hi, *params],
+    )
+
+
+# what the detail sheet adds to a signed order (the staff and customer rows exist:
+# foreign keys, and records are never deleted)
+_DETAIL_COLUMNS = """o.number, v.plate, s.name AS advisor, c.name AS customer,
                    coalesce(r.released_at,
                             (SELECT max(e.at) FROM order_events e
                               WHERE e.order_id = o.id AND +e.to_state = 'released'
@@ -81,32 +121,13 @@ def signed_orders(
                      WHERE d.order_id = o.id AND d.state = 'approved') AS discount_fen,
                    (SELECT coalesce(sum(p.amount_fen), 0) FROM payments p
                      WHERE p.order_id = o.id) AS paid_fen,
-                   coalesce(st.arrears_fen, 0) AS arrears_fen
-              FROM repair_orders o
-              JOIN vehicles v ON v.id = o.vehicle_id
+                   coalesce(st.arrears_fen, 0) AS arrears_fen,
+                   """
+_DETAIL_JOINS = """
               JOIN staff s ON s.id = o.advisor_id
               JOIN customers c ON c.id = o.customer_id
               LEFT JOIN releases r ON r.order_id = o.id
-              LEFT JOIN settlements st ON st.order_id = o.id
-             WHERE {_SIGNED}{extra}
-             ORDER BY o.signed_at, o.id""",
-        [lo, hi, *params],
-    )
-
-
-def signed_lines(
-    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
-) -> list[Row]:
-    """The active lines of the orders signed in [lo, hi), summed by order, kind and payer."""
-    extra, params = _advisor(advisor_id)
-    return _rows(
-        db,
-        f"""SELECT l.order_id, l.kind, l.payer, sum(l.amount_fen) AS amount_fen
-              FROM repair_orders o JOIN order_lines l ON l.order_id = o.id
-             WHERE {_SIGNED} AND l.status = 'active'{extra}
-             GROUP BY l.order_id, l.kind, l.payer""",
-        [lo, hi, *params],
-    )
+              LEFT JOIN settlements st ON st.order_id = o.id"""
 
 
 # --- declined --------------------------------------------------------------------------------
@@ -133,30 +154,21 @@ _SETTLED = "st.settled_at >= ? AND st.settled_at < ?"
 def settlements(
     db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
 ) -> list[Row]:
-    """The settlements made in [lo, hi), with their order's state."""
+    """The settlements made in [lo, hi), with their order's state and its active lines
+    summed by kind and by payer (labour_fen, parts_fen, fees_fen, customer_fen,
+    warranty_fen, internal_fen; 0 without any), grouped per settlement in the order of
+    the settled_at index (no sort)."""
     extra, params = _advisor(advisor_id)
     return _rows(
         db,
         f"""SELECT st.order_id, o.state, st.settled_at, st.total_fen, st.discount_fen,
-                   st.paid_fen, st.arrears_fen
+                   st.paid_fen, st.arrears_fen,
+                   {_BY_KIND},
+                   {_BY_PAYER}
               FROM settlements st JOIN repair_orders o ON o.id = st.order_id
-             WHERE {_SETTLED}{extra}""",
-        [lo, hi, *params],
-    )
-
-
-def settled_lines(
-    db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
-) -> list[Row]:
-    """The active lines of the orders settled in [lo, hi), summed by order, kind, payer."""
-    extra, params = _advisor(advisor_id)
-    return _rows(
-        db,
-        f"""SELECT l.order_id, l.kind, l.payer, sum(l.amount_fen) AS amount_fen
-              FROM settlements st JOIN repair_orders o ON o.id = st.order_id
-              JOIN order_lines l ON l.order_id = st.order_id
-             WHERE {_SETTLED} AND l.status = 'active'{extra}
-             GROUP BY l.order_id, l.kind, l.payer""",
+              LEFT JOIN order_lines l ON l.order_id = st.order_id AND l.status = 'active'
+             WHERE {_SETTLED}{extra}
+             GROUP BY st.settled_at, st.id""",
         [lo, hi, *params],
     )
 
@@ -164,12 +176,14 @@ def settled_lines(
 def settled_payments(
     db: sqlite_utils.Database, lo: str, hi: str, advisor_id: int | None = None
 ) -> list[Row]:
-    """The payments of the orders settled in [lo, hi), summed by order and method."""
+    """The payments of the orders settled in [lo, hi), summed by order and method (the
+    order joins only to pick one advisor's)."""
     extra, params = _advisor(advisor_id)
+    join = " JOIN repair_orders o ON o.id = st.order_id" if advisor_id is not None else ""
     return _rows(
         db,
         f"""SELECT p.order_id, p.method, sum(p.amount_fen) AS amount_fen
-              FROM settlements st JOIN repair_orders o ON o.id = st.order_id
+              FROM settlements st{join}
               JOIN payments p ON p.order_id = st.order_id
              WHERE {_SETTLED}{extra}
              GROUP BY p.order_id, p.method""",

@@ -403,6 +403,20 @@ def test_figures_equal_brute_force_over_all_rows(data):
     assert checked["orders"] > 0 and checked["week"] >= 27 and checked["day"] >= 180
 
 
+def test_a_report_without_details_has_the_same_figures(data):
+    """details=False (the previous period of a comparison, a self-review's figures)
+    reads less of each signed order: every figure is the same, no detail rows."""
+    db = data.ctx.db
+    with_rows = 0
+    for period in periods():
+        for advisor_id in (None, data.staff["王芳"]):
+            full = reports.report(db, period, advisor_id, now=sd.NOW_REPORT)
+            light = reports.report(db, period, advisor_id, now=sd.NOW_REPORT, details=False)
+            assert light == dataclasses.replace(full, details=[]), (period, advisor_id)
+            with_rows += bool(full.details)
+    assert with_rows > 20
+
+
 def test_the_whole_span_holds_every_order_once(data):
     r = report(data, Period(dt.date(2026, 9, 1), dt.date(2026, 12, 31)))
     # A1 A2 A4 A5 B1 B2 B3 B6 B7 B8 signed; B4 void; A3 and B5 declined
@@ -433,8 +447,10 @@ def test_each_period_query_uses_a_range_index_and_no_full_scan(db, monkeypatch):
 
     monkeypatch.setattr(stats_queries, "_rows", spy)
     for advisor_id in (None, 1):
-        reports.report(db, Period.month(2026, 11), advisor_id, now=sd.NOW_REPORT)
-    assert len(seen) == 32
+        for details in (True, False):
+            period = Period.month(2026, 11)
+            reports.report(db, period, advisor_id, now=sd.NOW_REPORT, details=details)
+    assert len(seen) == 4 * 14
     for sql, params in seen:
         plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()]
         assert not [step for step in plan if step.startswith("SCAN")], (sql, plan)

@@ -202,31 +202,49 @@ def test_breakdown_most_first_unknown_and_missing_are_uncategorised():
 # --- money -----------------------------------------------------------------------------------
 
 
+MONEY = ("labour_fen", "parts_fen", "fees_fen", "customer_fen", "warranty_fen", "internal_fen")
+
+
 def settlement(oid: int, at: str, total: int, state: str = "released", **money) -> dict:
+    """A settlement row with its order's active lines summed by kind and payer (0 if
+    none given)."""
     row = {"order_id": oid, "state": state, "settled_at": at, "total_fen": total}
-    row.update({"discount_fen": 0, "paid_fen": total, "arrears_fen": 0, **money})
+    row.update({"discount_fen": 0, "paid_fen": total, "arrears_fen": 0})
+    row.update({key: 0 for key in MONEY})
+    row.update(money)
     return row
 
 
 def test_revenue_of_the_settlements_made_in_the_period():
     settlements = [
+        # lines: labour 400 and parts 500 (customer), parts 2000 (warranty), a fee of 30
+        # (internal)
         settlement(
-            1, "2026-10-10T16:00:00+08:00", 900, discount_fen=100, paid_fen=500, arrears_fen=300
+            1,
+            "2026-10-10T16:00:00+08:00",
+            900,
+            discount_fen=100,
+            paid_fen=500,
+            arrears_fen=300,
+            labour_fen=400,
+            parts_fen=2500,
+            fees_fen=30,
+            customer_fen=900,
+            warranty_fen=2000,
+            internal_fen=30,
         ),
-        settlement(2, "2026-10-11T10:00:00+08:00", 5000, state="closed"),  # a declined fee
-        settlement(3, "2026-10-12T10:00:00+08:00", 700, state="void"),
-        settlement(4, "2026-11-01T00:00:00+08:00", 800),  # November
-    ]
-    lines = [
-        {"order_id": 1, "kind": "labour", "payer": "customer", "amount_fen": 400},
-        {"order_id": 1, "kind": "part", "payer": "customer", "amount_fen": 500},
-        {"order_id": 1, "kind": "part", "payer": "warranty", "amount_fen": 2000},
-        {"order_id": 1, "kind": "fee", "payer": "internal", "amount_fen": 30},
-        # the declined order's estimate lines and fee line: its fee is what counts
-        {"order_id": 2, "kind": "labour", "payer": "customer", "amount_fen": 99999},
-        {"order_id": 2, "kind": "fee", "payer": "customer", "amount_fen": 5000},
-        {"order_id": 3, "kind": "labour", "payer": "customer", "amount_fen": 700},
-        {"order_id": 4, "kind": "labour", "payer": "customer", "amount_fen": 800},
+        # a declined order: its fee is what counts, not its estimate's labour line
+        settlement(
+            2,
+            "2026-10-11T10:00:00+08:00",
+            5000,
+            state="closed",
+            labour_fen=99999,
+            fees_fen=5000,
+            customer_fen=104999,
+        ),
+        settlement(3, "2026-10-12T10:00:00+08:00", 700, state="void", labour_fen=700),
+        settlement(4, "2026-11-01T00:00:00+08:00", 800, labour_fen=800),  # November
     ]
     payments = [
         {"order_id": 1, "method": "transfer", "amount_fen": 200},
@@ -261,7 +279,7 @@ def test_revenue_of_the_settlements_made_in_the_period():
             "arrears_fen": 40,
         },
     ]
-    rev = stats.revenue(settlements, lines, payments, arrears, B)
+    rev = stats.revenue(settlements, payments, arrears, B)
     assert (rev.labour_fen, rev.parts_fen, rev.fees_fen, rev.total_fen) == (400, 2500, 5030, 7930)
     assert (rev.customer_fen, rev.warranty_fen, rev.internal_fen) == (5900, 2000, 30)
     assert (rev.discount_fen, rev.paid_fen, rev.arrears_fen) == (100, 5500, 300)
@@ -272,21 +290,8 @@ def test_revenue_of_the_settlements_made_in_the_period():
 
 
 def test_revenue_of_nothing_is_zero():
-    rev = stats.revenue([], [], [], [], B)
+    rev = stats.revenue([], [], [], B)
     assert (rev.total_fen, rev.settled_orders, rev.by_method, rev.open_arrears_fen) == (0, 0, {}, 0)
-
-
-def test_order_money_sums_kinds_and_payers():
-    money = stats.order_money(
-        [
-            {"order_id": 1, "kind": "labour", "payer": "customer", "amount_fen": 100},
-            {"order_id": 1, "kind": "labour", "payer": "warranty", "amount_fen": 50},
-            {"order_id": 2, "kind": "fee", "payer": "internal", "amount_fen": 7},
-        ]
-    )
-    assert money[1] == stats.Money(labour_fen=150, customer_fen=100, warranty_fen=50)
-    assert money[1].total_fen == 150
-    assert money[2].total_fen == money[2].internal_fen == 7
 
 
 # --- additional work -------------------------------------------------------------------------
@@ -493,13 +498,15 @@ def test_details_use_names_and_money():
             "repair_category": None,
             "advisor": "王芳",
             "customer": "张三",
+            "labour_fen": 60,
+            "parts_fen": 40,
+            "fees_fen": 10,
             "discount_fen": 10,
             "paid_fen": 80,
             "arrears_fen": 20,
         }
     ]
-    money = {7: stats.Money(labour_fen=60, parts_fen=40, fees_fen=10, customer_fen=110)}
-    [row] = stats.details(orders, money, NAMES, {"small_car": ("小型轿车", "Small car")}, {})
+    [row] = stats.detail_rows(orders, NAMES, {"small_car": ("小型轿车", "Small car")}, {})
     assert (row.model_code, row.model_name, row.vehicle_category, row.repair_category) == (
         "GONE_MODEL",
         "未分类",
@@ -511,7 +518,7 @@ def test_details_use_names_and_money():
 
 
 def test_an_empty_period():
-    empty = stats.Rows(*([] for _ in range(12)))
+    empty = stats.Rows(*([] for _ in range(10)))
     ref = stats.Reference(models=NAMES, vehicle_categories={}, repair_categories={})
     now = dt.datetime(2026, 11, 5, tzinfo=ZoneInfo(TZ))
     report = stats.build_report(OCTOBER, empty, ref, now)
@@ -537,13 +544,15 @@ def test_review_figures_come_from_the_report():
                 "repair_category": "maintenance",
                 "advisor": "王芳",
                 "customer": "张三",
+                "labour_fen": 500,
+                "parts_fen": 0,
+                "fees_fen": 0,
                 "discount_fen": 0,
                 "paid_fen": 0,
                 "arrears_fen": 0,
                 "comeback": 1,
             },
         ],
-        signed_lines=[{"order_id": 1, "kind": "labour", "payer": "customer", "amount_fen": 500}],
         declined=[{"id": 2, "state": "declined", "declined_at": "2026-10-06T09:00:00+08:00"}],
         settlements=[
             settlement(
@@ -553,9 +562,10 @@ def test_review_figures_come_from_the_report():
                 discount_fen=100,
                 paid_fen=600,
                 arrears_fen=300,
+                parts_fen=1000,
+                customer_fen=1000,
             )
         ],
-        settled_lines=[{"order_id": 3, "kind": "part", "payer": "customer", "amount_fen": 1000}],
         settled_payments=[],
         arrears=[],
         extra=[
@@ -606,6 +616,34 @@ def test_review_figures_come_from_the_report():
         ("EQ1", "小蚂蚁", 1, 500)
     ]
     assert report.by_repair_category[0].code == ""  # no names given: 未分类
+    [detail] = report.details
+    assert (detail.number, detail.labour_fen, detail.total_fen) == ("WX202610050001", 500, 500)
+
+
+def test_a_report_without_details_reads_only_the_figures_columns():
+    """details=False: the signed rows need no detail sheet columns; the same figures."""
+    signed = [
+        {
+            **order(1, "2026-10-05T09:00:00+08:00"),
+            "model_code": "EQ1",
+            "category_code": None,
+            "repair_category": "maintenance",
+            "comeback": 0,
+            "labour_fen": 500,
+            "parts_fen": 250,
+            "fees_fen": 5,
+        },
+        {**order(2, "2026-11-01T00:00:00+08:00"), "model_code": "EQ1"},  # November
+    ]
+    rows = stats.Rows(signed, *([] for _ in range(9)))
+    ref = stats.Reference(models=NAMES, vehicle_categories={}, repair_categories={})
+    now = dt.datetime(2026, 11, 5, tzinfo=ZoneInfo(TZ))
+    report = stats.build_report(OCTOBER, rows, ref, now, details=False)
+    assert report.details == []
+    assert report.received == 1 and report.daily_intake[4] == (dt.date(2026, 10, 5), 1)
+    assert [(c.code, c.count, c.amount_fen) for c in report.by_model] == [("EQ1", 1, 755)]
+    with pytest.raises(KeyError):  # the detail sheet's columns are needed with details
+        stats.build_report(OCTOBER, rows, ref, now)
 
 
 # --- customer care ---------------------------------------------------------------------------
@@ -730,7 +768,7 @@ def test_complaints_opened_answered_in_time_and_escalated():
 
 def test_care_figures_in_the_report():
     rows = stats.Rows(
-        *([] for _ in range(12)),
+        *([] for _ in range(10)),
         appointments=[appointment("2026-10-31", "arrived"), appointment("2026-10-30", "missed")],
         released_for_follow_up=[
             {"order_id": 1, "state": "done", "released_at": "2026-10-24T17:00:00+08:00"}
@@ -751,5 +789,5 @@ def test_care_figures_in_the_report():
         complaints_opened=1,
         complaints_answered_in_time=1,
     )
-    empty = stats.build_report(OCTOBER, stats.Rows(*([] for _ in range(12))), ref, now)
+    empty = stats.build_report(OCTOBER, stats.Rows(*([] for _ in range(10))), ref, now)
     assert empty.care == Care() and empty.care.satisfaction_x100 is None
