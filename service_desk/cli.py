@@ -243,7 +243,7 @@ def export_report(args: argparse.Namespace) -> int:
         return 2
     try:
         current = report(db, period)
-        previous = report(db, period.previous())
+        previous = report(db, period.previous(), details=False)  # its figures only
         reviews = reviews_for(db, period)
     finally:
         db.close()

@@ -202,7 +202,7 @@ def _workbook(db: Any, now: dt.datetime, path: Path) -> str:
 
     period = Period.month(now.year, now.month)
     current = report(db, period, now=now)
-    previous = report(db, period.previous(), now=now)
+    previous = report(db, period.previous(), now=now, details=False)
     written = write_workbook(current, path, previous=previous, reviews=reviews_for(db, period))
     data = written.read_bytes()
     if not data.startswith(b"PK"):

@@ -207,7 +207,7 @@ class ReportsDesk(QWidget):
         try:
             report = reports.report(self.session.db, period)
             previous = (
-                reports.report(self.session.db, period.previous())
+                reports.report(self.session.db, period.previous(), details=False)
                 if self.compare.isChecked()
                 else None
             )

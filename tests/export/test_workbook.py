@@ -632,15 +632,15 @@ def test_export_writes_the_period_and_the_one_before(tmp_path, capsys, monkeypat
 
     asked = []
 
-    def fake_report(db, period, advisor_id=None):
-        asked.append(period)
+    def fake_report(db, period, advisor_id=None, *, details=True):
+        asked.append((period, details))
         return october() if period == OCTOBER else september()
 
     monkeypatch.setattr(reports, "report", fake_report)
     out = tmp_path / "十月.xlsx"
     code = main(["export", "--month", "2026-10", "--out", str(out), "--data-dir", str(tmp_path)])
     assert code == 0, capsys.readouterr().err
-    assert asked == [OCTOBER, SEPTEMBER]
+    assert asked == [(OCTOBER, True), (SEPTEMBER, False)]  # September for its figures
     assert "2026年10月" in capsys.readouterr().out
     wb = load_workbook(out)
     assert wb.sheetnames == SHEETS  # no stored self-reviews yet

@@ -165,13 +165,25 @@ def empty_report(period: Period) -> Report:
     )
 
 
-@pytest.fixture
-def asked(monkeypatch) -> list[tuple[Period, int | None]]:
-    """reports.report answers the sample (October a quieter month); the periods asked."""
-    calls: list[tuple[Period, int | None]] = []
+class Asked(list):
+    """The (period, advisor) asked of reports.report, in order; ``details``: whether each
+    call asked for the detail rows."""
 
-    def report(_db, period: Period, advisor_id: int | None = None) -> Report:
+    def __init__(self) -> None:
+        super().__init__()
+        self.details: list[bool] = []
+
+
+@pytest.fixture
+def asked(monkeypatch) -> Asked:
+    """reports.report answers the sample (October a quieter month); the periods asked."""
+    calls = Asked()
+
+    def report(
+        _db, period: Period, advisor_id: int | None = None, *, details: bool = True
+    ) -> Report:
         calls.append((period, advisor_id))
+        calls.details.append(details)
         return sample_report(period, 0.8 if period == OCTOBER else 1.0)
 
     monkeypatch.setattr(reports, "report", report)
@@ -295,6 +307,7 @@ def test_compare_shows_the_previous_period(qtbot, window, asked):
     click(qtbot, compare)
     assert compare.isChecked()
     assert asked[-2:] == [(NOVEMBER, None), (OCTOBER, None)]
+    assert asked.details[-2:] == [True, False]  # October for its figures only
     before = sample_report(OCTOBER, 0.8)
     assert "compared with October 2026" in text(desk, "report_title")
     assert text(desk, "report_received_previous") == f"Previous period: {before.received}"
