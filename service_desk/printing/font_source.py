@@ -12,7 +12,9 @@ what printing needs, in compact form:
 - the ``loca`` offsets (fontTools' own array) and where the ``glyf`` table starts in
   the file: a document's outlines are read from the file when it is printed;
 - the few small tables every embedded font carries (head, hhea, maxp, OS/2, name,
-  post without names).
+  post without names);
+- the outlines printed so far, hinting removed (the same few thousand characters
+  all day), so that a later document's font is mostly made from them.
 
 Glyph names are made from ids (``.notdef``, ``g1``, ``g2``, ...): the PDF stores no
 glyph names, only fpdf2's subset map and the embedded font need to agree on them.
@@ -101,6 +103,10 @@ class TrueTypeSource:
         self.tables = {tag: font[tag] for tag in SMALL_TABLES}
         self.tables["post"] = _post_without_names(font.reader["post"], font)
         self.scale = 1000 / self.tables["head"].unitsPerEm
+        # the simple outlines printed so far, without hinting: trimming an outline is
+        # most of the cost of a document's font, and a counter prints the same few
+        # thousand characters all day (well under 1 MB)
+        self.printed: dict[int, bytes] = {}
 
     def changed_on_disk(self) -> bool:
         try:
@@ -137,8 +143,15 @@ class TrueTypeSource:
                 gid = wanted.pop()
                 if gid in outlines or not 0 <= gid < self.count:
                     continue
-                outline = outlines[gid] = TTGlyph(self._outline_data(fh, gid))
+                ready = self.printed.get(gid)
+                if ready is not None:  # a simple outline trimmed for an earlier document
+                    outlines[gid] = TTGlyph(ready)
+                    continue
+                outline = TTGlyph(self._outline_data(fh, gid))
                 wanted.extend(map(glyph_id, outline.getComponentNames(NAMER)))
+                outlines[gid] = _trimmed(outline)
+                if not outline.isComposite() and hasattr(outline, "data"):
+                    self.printed[gid] = outline.data
         order = sorted(outlines)
         names = [glyph_name(gid) for gid in order]
 
@@ -152,7 +165,7 @@ class TrueTypeSource:
         font["loca"] = newTable("loca")
         glyf = font["glyf"] = newTable("glyf")
         glyf.glyphOrder = names
-        glyf.glyphs = {glyph_name(gid): _trimmed(outlines[gid]) for gid in order}
+        glyf.glyphs = {glyph_name(gid): outlines[gid] for gid in order}
         hmtx = font["hmtx"] = newTable("hmtx")
         hmtx.metrics = {glyph_name(gid): (self.advances[gid], self.bearings[gid]) for gid in order}
         font["cmap"] = _cmap_table(cmap)

@@ -160,3 +160,16 @@ def test_a_font_file_changed_on_disk_is_read_again(tmp_path):
     assert second.template.cw[ord("中")] == 700 and first.template.cw[ord("中")] == 900
     embedded = _embedded(_document(choice, "中"))
     assert {advance for advance, _ in embedded["hmtx"].metrics.values()} == {700}
+
+
+def test_outlines_printed_once_are_kept_trimmed_for_later_documents(tmp_path):
+    path = tmp_path / "composite.ttf"
+    _font_with_a_composite(path)
+    choice = find_cjk_font(str(path))
+    source = fonts._source(choice).source
+    first = _embedded(_document(choice, "中文"))
+    zhong = source.gids[ord("中")]
+    assert zhong in source.printed  # the simple outline, kept
+    assert source.gids[ord("文")] not in source.printed  # a composite is made each time
+    again = _embedded(_document(choice, "中文"))
+    assert again["glyf"].compile(again) == first["glyf"].compile(first)
