@@ -66,14 +66,16 @@ class _Namer:
 NAMER = _Namer()
 
 
-def readable_as_truetype(font: TTFont, path: Path) -> bool:
-    """True when font (opened lazily) can be printed from a TrueTypeSource."""
-    return (
-        path.suffix.lower() not in (".woff", ".woff2")
-        and "glyf" in font
-        and "loca" in font
-        and not any(tag in font for tag in NOT_PLAIN)
-    )
+def kind_of(font: TTFont, path: Path) -> str:
+    """How a face (opened lazily) is printed: "glyf", from a TrueTypeSource; "reopen",
+    CFF outlines parsed once by fpdf2 and subset from the file; "plain", left to
+    fpdf2's add_font (a symbol font without a Unicode map, compressed, colour or bitmap
+    glyphs). Glyph ids stand in for glyph names from here on (none decoded)."""
+    font.setGlyphOrder(range(font["maxp"].numGlyphs))
+    compressed = path.suffix.lower() in (".woff", ".woff2")
+    if compressed or not font.getBestCmap() or any(tag in font for tag in NOT_PLAIN):
+        return "plain"
+    return "glyf" if "glyf" in font and "loca" in font else "reopen"
 
 
 def stamp(path: Path) -> tuple[int, int]:
@@ -84,16 +86,13 @@ def stamp(path: Path) -> tuple[int, int]:
 class TrueTypeSource:
     """One TrueType face, read once: character map, metrics, outline offsets."""
 
-    kind = "glyf"
-
     def __init__(self, path: Path, index: int, font: TTFont) -> None:
-        """font: the face opened lazily from path (read here, closed by the caller)."""
+        """font: the face opened lazily from path, found "glyf" by kind_of (which made
+        glyph ids stand in for names: its cmap is {code point: glyph id}); read here,
+        closed by the caller."""
         self.path, self.index = path, index
         self.stamp = stamp(path)
-        count = font["maxp"].numGlyphs
-        # glyph ids stand in for names: the cmap comes back as {code point: glyph id}
-        font.setGlyphOrder(range(count))
-        self.count = count
+        count = self.count = font["maxp"].numGlyphs
         self.gids = GlyphIds(font.getBestCmap() or {})
         self.loca = font["loca"].locations
         self.glyf_offset = font.reader.tables["glyf"].offset

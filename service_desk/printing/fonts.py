@@ -44,7 +44,7 @@ from fontTools.ttLib import TTFont
 
 from service_desk import paths
 from service_desk.printing.errors import FontMissingError
-from service_desk.printing.font_source import NOT_PLAIN, TrueTypeSource, readable_as_truetype
+from service_desk.printing.font_source import TrueTypeSource, kind_of
 from service_desk.printing.fpdf_fonts import Parsed, attach, check_fpdf_internals
 
 log = logging.getLogger(__name__)
@@ -360,17 +360,10 @@ def _source_cached(choice: FontChoice) -> Parsed | None:
     path, index = choice.path, choice.index
     with path.open("rb") as fh:
         font = TTFont(fh, fontNumber=index, lazy=True)
-        font.setGlyphOrder(range(font["maxp"].numGlyphs))  # no glyph names decoded
-        if not font.getBestCmap():
-            kind = "plain"  # a symbol font: fpdf2 maps its characters itself
-        elif readable_as_truetype(font, path):
-            source = TrueTypeSource(path, index, font)
+        kind = kind_of(font, path)
+        if kind == "glyf":
             log.debug("Read font %s#%d (TrueType outlines)", path, index)
-            return Parsed.truetype(source)
-        elif path.suffix.lower() in (".woff", ".woff2") or any(t in font for t in NOT_PLAIN):
-            kind = "plain"  # compressed, colour or bitmap glyphs
-        else:
-            kind = "reopen"
+            return Parsed.truetype(TrueTypeSource(path, index, font))
     log.debug("Font %s#%d: %s", path, index, kind)
     return Parsed.reopened(path, index) if kind == "reopen" else None
 
